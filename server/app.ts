@@ -1,0 +1,49 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Database } from './db/client.ts';
+import { notFound, problemHandler } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { tileRoutes } from './routes/tiles.ts';
+import { valueRoutes } from './routes/values.ts';
+import type { TileStore } from './tiles/tile-store.ts';
+
+export interface AppOptions {
+  db: Database;
+  tiles: TileStore;
+  /** directory of the built front end; pages are not served when it does not exist */
+  webRoot?: string;
+}
+
+/** Builds the whole HTTP application; `main.ts` only listens. Tests call `app.request()` on it. */
+export function createApp({ db, tiles, webRoot }: AppOptions) {
+  const app = new Hono();
+  app.onError(problemHandler);
+  app.use('/api/*', compress());
+
+  app.route('/healthz', healthRoutes(db));
+  app.route('/api/indicators', indicatorRoutes(db));
+  app.route('/api/values', valueRoutes(db));
+  app.route('/api/regions', regionRoutes(db));
+  app.route('/tiles', tileRoutes(tiles));
+  app.all('/api/*', (c) => {
+    throw notFound(`no API endpoint ${c.req.method} ${c.req.path}`);
+  });
+
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    // serveStatic resolves against the working directory.
+    const root = relative(process.cwd(), webRoot) || '.';
+    app.use('/assets/*', serveStatic({ root, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+    app.use('/*', serveStatic({ root }));
+    // Explorer URLs carry their state in the query string, so every page path is the app shell.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  app.notFound((c) => {
+    throw notFound(`nothing at ${c.req.path}`);
+  });
+  return app;
+}

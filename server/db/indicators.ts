@@ -1,0 +1,24 @@
+import type { Database } from './client.ts';
+import type { IndicatorDefinition } from '../catalogue.ts';
+
+export interface IndicatorSummary extends IndicatorDefinition {
+  /** Periods that have at least one value, oldest first. */
+  periods: string[];
+}
+
+export async function listIndicators({ sql }: Database): Promise<IndicatorSummary[]> {
+  return sql<IndicatorSummary[]>`
+    SELECT i.id, i.nama, i.name_en, i.unit, i.direction, i.target, i.target_year, i.sasaran, i.source,
+           i.levels, i.sort_order,
+           coalesce((SELECT array_agg(DISTINCT o.period ORDER BY o.period)
+                     FROM observation o WHERE o.indicator_id = i.id), '{}') AS periods
+    FROM indicator i
+    ORDER BY i.sort_order, i.id`;
+}
+
+export async function findIndicator({ sql }: Database, id: string): Promise<IndicatorDefinition | undefined> {
+  const [row] = await sql<IndicatorDefinition[]>`
+    SELECT id, nama, name_en, unit, direction, target, target_year, sasaran, source, levels, sort_order
+    FROM indicator WHERE id = ${id}`;
+  return row;
+}

@@ -1,0 +1,65 @@
+import type { Database } from './client.ts';
+
+export interface RegionRecord {
+  kode: string;
+  level: string;
+  nama: string;
+  parent: string | null;
+  has_geometry: boolean;
+  bbox: [number, number, number, number] | null;
+  label: [number, number] | null;
+  area_km2: number | null;
+}
+
+interface RegionRow {
+  kode: string;
+  level: string;
+  nama: string;
+  parent: string | null;
+  has_geometry: boolean;
+  min_lng: number | null;
+  min_lat: number | null;
+  max_lng: number | null;
+  max_lat: number | null;
+  label_lng: number | null;
+  label_lat: number | null;
+  area_km2: number | null;
+}
+
+function toRecord(row: RegionRow): RegionRecord {
+  const { min_lng, min_lat, max_lng, max_lat, label_lng, label_lat } = row;
+  return {
+    kode: row.kode,
+    level: row.level,
+    nama: row.nama,
+    parent: row.parent,
+    has_geometry: row.has_geometry,
+    bbox: min_lng === null || min_lat === null || max_lng === null || max_lat === null ? null : [min_lng, min_lat, max_lng, max_lat],
+    label: label_lng === null || label_lat === null ? null : [label_lng, label_lat],
+    area_km2: row.area_km2,
+  };
+}
+
+export async function findRegion({ sql }: Database, kode: string): Promise<RegionRecord | undefined> {
+  const [row] = await sql<RegionRow[]>`SELECT * FROM region WHERE kode = ${kode}`;
+  return row && toRecord(row);
+}
+
+/** The region's ancestors, from Indonesia down to its parent. */
+export async function findAncestors({ sql }: Database, kode: string): Promise<Pick<RegionRecord, 'kode' | 'level' | 'nama'>[]> {
+  const rows = await sql<{ kode: string; level: string; nama: string; depth: number }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT parent AS kode, 1 AS depth FROM region WHERE kode = ${kode}
+      UNION ALL
+      SELECT r.parent, c.depth + 1 FROM region r JOIN chain c ON r.kode = c.kode WHERE r.parent IS NOT NULL
+    )
+    SELECT r.kode, r.level, r.nama, c.depth FROM chain c JOIN region r ON r.kode = c.kode
+    ORDER BY c.depth DESC`;
+  return rows.map(({ kode: code, level, nama }) => ({ kode: code, level, nama }));
+}
+
+export async function countChildren({ sql }: Database, kode: string): Promise<{ level: string; count: number } | null> {
+  const [row] = await sql<{ level: string; count: number }[]>`
+    SELECT level, count(*)::int AS count FROM region WHERE parent = ${kode} GROUP BY level`;
+  return row ?? null;
+}

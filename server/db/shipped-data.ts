@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { shippedIndicators } from '../catalogue.ts';
+import type { Database } from './client.ts';
+
+/**
+ * Loads the data committed in the repository (region index, indicator catalogue, real published
+ * figures) into the database. Runs at every start but only writes when the shipped files changed,
+ * and then in one transaction, so a database is never left half-loaded.
+ */
+export interface ShippedDataPaths {
+  geodataDir: string;
+  dataDir: string;
+}
+
+const optionalNumber = z.string().transform((text) => (text === '' ? null : Number(text)));
+const REGION_ROW = z.object({
+  kode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/),
+  level: z.enum(['provinsi', 'kabkota', 'kecamatan', 'desa']),
+  nama: z.string().min(1),
+  parent: z.string().transform((text) => (text === '' ? null : text)),
+  has_geometry: z.enum(['0', '1']).transform((flag) => flag === '1'),
+  min_lng: optionalNumber,
+  min_lat: optionalNumber,
+  max_lng: optionalNumber,
+  max_lat: optionalNumber,
+  label_lng: optionalNumber,
+  label_lat: optionalNumber,
+  area_km2: optionalNumber,
+});
+const PREVALENCE_ROW = z.object({
+  kode: z.string().min(1),
+  level: z.enum(['nasional', 'provinsi', 'kabkota']),
+  period: z.string().regex(/^\d{4}$/),
+  value: z.coerce.number(),
+  survey: z.string().min(1),
+  source_url: z.string(),
+  note: z.string(),
+});
+
+const NATIONAL = {
+  kode: 'ID',
+  level: 'nasional',
+  nama: 'Indonesia',
+  parent: null,
+  has_geometry: true,
+  min_lng: 94.97,
+  min_lat: -11.01,
+  max_lng: 141.02,
+  max_lat: 6.08,
+  label_lng: 117.5,
+  label_lat: -2.5,
+  area_km2: null,
+};
+
+/** Rows per INSERT: 12 columns x 4,000 rows stays under PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 4000;
+
+function parseCsv<T extends z.ZodType>(text: string, schema: T, file: string): z.infer<T>[] {
+  const records: unknown[] = parse(text, { columns: true });
+  return records.map((record, index) => {
+    const row = schema.safeParse(record);
+    if (!row.success) throw new Error(`${file} line ${index + 2}: ${z.prettifyError(row.error)}`);
+    return row.data;
+  });
+}
+
+export async function loadShippedData(db: Database, paths: ShippedDataPaths, log: (line: string) => void = () => {}) {
+  const regionsFile = join(paths.geodataDir, 'regions.csv.gz');
+  const prevalenceFile = join(paths.dataDir, 'real', 'stunting_prevalence.csv');
+  const regionsBytes = readFileSync(regionsFile);
+  const prevalenceText = readFileSync(prevalenceFile, 'utf8');
+  const indicators = shippedIndicators();
+  const checksum = createHash('sha256')
+    .update(regionsBytes)
+    .update(prevalenceText)
+    .update(JSON.stringify(indicators))
+    .digest('hex');
+
+  const [loaded] = await db.sql<{ checksum: string }[]>`SELECT checksum FROM shipped_dataset WHERE name = 'core'`;
+  if (loaded?.checksum === checksum) return { changed: false };
+
+  const levelOrder = { provinsi: 0, kabkota: 1, kecamatan: 2, desa: 3 } as const;
+  const regions = parseCsv(gunzipSync(regionsBytes).toString('utf8'), REGION_ROW, regionsFile).sort(
+    (a, b) => levelOrder[a.level] - levelOrder[b.level],
+  );
+  const prevalence = parseCsv(prevalenceText, PREVALENCE_ROW, prevalenceFile);
+  log(`memuat data bawaan: ${regions.length} wilayah, ${prevalence.length} nilai prevalensi`);
+
+  await db.sql.begin(async (sql) => {
+    const allRegions = [NATIONAL, ...regions.map((row) => ({ ...row, parent: row.parent ?? 'ID' }))];
+    for (let start = 0; start < allRegions.length; start += INSERT_BATCH) {
+      const batch = allRegions.slice(start, start + INSERT_BATCH);
+      await sql`
+        INSERT INTO region ${sql(batch)}
+        ON CONFLICT (kode) DO UPDATE SET
+          level = excluded.level, nama = excluded.nama, parent = excluded.parent,
+          has_geometry = excluded.has_geometry, min_lng = excluded.min_lng, min_lat = excluded.min_lat,
+          max_lng = excluded.max_lng, max_lat = excluded.max_lat, label_lng = excluded.label_lng,
+          label_lat = excluded.label_lat, area_km2 = excluded.area_km2`;
+      log(`  wilayah ${Math.min(start + INSERT_BATCH, allRegions.length)}/${allRegions.length}`);
+    }
+    for (const indicator of indicators) {
+      await sql`
+        INSERT INTO indicator ${sql(indicator)}
+        ON CONFLICT (id) DO UPDATE SET
+          nama = excluded.nama, name_en = excluded.name_en, unit = excluded.unit,
+          direction = excluded.direction, target = excluded.target, target_year = excluded.target_year,
+          sasaran = excluded.sasaran, source = excluded.source, levels = excluded.levels,
+          sort_order = excluded.sort_order`;
+    }
+    await sql`DELETE FROM observation WHERE origin = 'shipped'`;
+    const observations = prevalence.map((row) => ({
+      indicator_id: 'prevalensi_stunting',
+      kode: row.kode,
+      period: row.period,
+      is_demo: false,
+      value: row.value,
+      numerator: null,
+      denominator: null,
+      source: `${row.survey}, Kemenkes`,
+      source_url: row.source_url || null,
+      note: row.note || null,
+      origin: 'shipped',
+    }));
+    await sql`INSERT INTO observation ${sql(observations)}`;
+    await sql`
+      INSERT INTO shipped_dataset (name, checksum) VALUES ('core', ${checksum})
+      ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, loaded_at = now()`;
+  });
+  return { changed: true };
+}

@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { loadShippedData } from './db/shipped-data.ts';
+import { openTileStore } from './tiles/tile-store.ts';
+
+/** Starts the server: database, migrations, shipped data, tiles, then HTTP. */
+const config = readConfig();
+const started = performance.now();
+const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
+
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+log(db.kind === 'pglite' ? `database: embedded PGlite in ${config.PGLITE_DIR}` : 'database: PostgreSQL (DATABASE_URL)');
+const applied = await migrate(db);
+if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+const shipped = await loadShippedData(db, { geodataDir: config.GEODATA_DIR, dataDir: config.DATA_DIR }, log);
+log(shipped.changed ? 'shipped data loaded' : 'shipped data already up to date');
+const tiles = openTileStore(config.GEODATA_DIR);
+log(`tiles: ${[...tiles.keys()].join(', ') || 'none'}`);
+
+const app = createApp({ db, tiles, webRoot: config.WEB_ROOT });
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  // Test harnesses wait for exactly this line.
+  console.log(`listening on http://${config.HOST}:${info.port}`);
+});
+
+async function shutdown(signal: string) {
+  log(`${signal}: shutting down`);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
