@@ -6,6 +6,7 @@
  * Outputs (committed):         data/real/stunting_prevalence.csv   one tidy row per region and year
  *                              data/real/unmatched.csv             published rows with no safe code
  *                              data/catalogue/*.csv                 verbatim copies of the catalogues
+ *                              data/catalogue/indicators.csv        the product's indicator catalogue
  *
  * Usage: npm run build:data [-- --shared ../shared/data]
  *
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { ENGLISH_NAMES, PROGRAMME_INDICATORS, TARGET_FROM_ESSENTIAL } from './catalogue-curation.ts';
 
 const { values: args } = parseArgs({ options: { shared: { type: 'string', default: '../shared/data' } } });
 const sharedDir = resolve(args.shared);
@@ -88,3 +90,55 @@ for (const file of CATALOGUE_FILES) copyFileSync(join(sharedDir, 'catalogue', fi
 
 console.log(`stunting prevalence: ${shipped.length} rows shipped, ${unmatched.length} unmatched rows listed`);
 console.log(`catalogue: ${CATALOGUE_FILES.length} files copied`);
+
+/** The product's catalogue: prevalence, the 31 coverage indicators and the programme indicators. */
+const INTERVENTION_ROW = z.object({ kode: z.string(), kelompok_sasaran: z.string(), indikator: z.string(), jenis: z.string(), satuan: z.enum(['persen', 'jumlah']), arah: z.string() });
+const ESSENTIAL_ROW = z.object({ no: z.string(), target_2024_nasional: z.string(), target_source: z.string() });
+const readCatalogue = (file: string): unknown[] => parse(readFileSync(join(sharedDir, 'catalogue', file)), { columns: true });
+const essentialTargets = new Map(
+  readCatalogue('indikator_cakupan_esensial_29.csv')
+    .map((record) => ESSENTIAL_ROW.parse(record))
+    .filter((row) => row.target_2024_nasional !== '')
+    .map((row) => [Number(row.no), { target: Number.parseFloat(row.target_2024_nasional), source: row.target_source }]),
+);
+const intervention = readCatalogue('indikator_intervensi_konvergensi_2025.csv').map((record, order) => {
+  const row = INTERVENTION_ROW.parse(record);
+  const english = ENGLISH_NAMES[row.kode];
+  if (!english) throw new Error(`no English name for ${row.kode} in scripts/catalogue-curation.ts`);
+  const essentialNo = TARGET_FROM_ESSENTIAL[row.kode];
+  const target = essentialNo === undefined ? undefined : essentialTargets.get(essentialNo);
+  const isCount = row.satuan === 'jumlah';
+  return {
+    id: row.kode,
+    nama: row.indikator,
+    name_en: english,
+    unit: isCount ? 'kasus' : '%',
+    kind: isCount ? 'count' : 'rate',
+    // A count of pneumonia cases found has no better direction: more found can mean better screening.
+    direction: row.arah === 'naik' ? 'higher' : 'none',
+    target: target?.target ?? '',
+    target_year: target ? 2024 : '',
+    target_source: target?.source ?? '',
+    kelompok: 'cakupan',
+    sasaran: row.kelompok_sasaran,
+    jenis: row.jenis,
+    levels: 'provinsi|kabkota|kecamatan|desa',
+    source: 'Ditjen Bina Pembangunan Daerah, Kemendagri (2025)',
+    sort_order: 100 + order,
+  };
+});
+const catalogue = [
+  {
+    id: 'prevalensi_stunting', nama: 'Prevalensi stunting balita', name_en: 'Stunting prevalence among children under five',
+    unit: '%', kind: 'survey_percent', direction: 'lower', target: 14, target_year: 2024, target_source: 'Perpres 72/2021',
+    kelompok: 'prevalensi', sasaran: 'Balita 0-59 bulan', jenis: '', levels: 'provinsi|kabkota',
+    source: 'SSGI 2021, 2022, 2024 dan SKI 2023, Kemenkes', sort_order: 0,
+  },
+  ...intervention,
+  ...PROGRAMME_INDICATORS.map((indicator, order) => ({
+    ...indicator, target: '', target_year: '', target_source: '', sasaran: '', jenis: '',
+    source: 'Kemendagri (Ditjen Bina Bangda)', sort_order: 200 + order,
+  })),
+];
+writeFileSync(join(outDir, 'catalogue', 'indicators.csv'), stringify(catalogue, { header: true }));
+console.log(`indicator catalogue: ${catalogue.length} indicators`);

@@ -1,43 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+
 /**
- * The indicator catalogue shipped with the product. Each indicator says what it measures, in which
- * unit, which direction is better, the national target where one is set, and where it comes from.
+ * The indicator catalogue shipped in data/catalogue/indicators.csv (built by scripts/build-data.ts):
+ * what each indicator measures, its unit, which direction is better, the national target where one
+ * is set, how its values combine across regions (kind) and where it comes from.
  */
-export type Level = 'provinsi' | 'kabkota' | 'kecamatan' | 'desa';
-export const LEVELS: readonly Level[] = ['provinsi', 'kabkota', 'kecamatan', 'desa'];
-
-export interface IndicatorDefinition {
-  id: string;
-  nama: string;
-  name_en: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  target: number | null;
-  target_year: number | null;
-  sasaran: string;
-  source: string;
-  levels: Level[];
-  sort_order: number;
-}
-
-export const PREVALENSI_STUNTING: IndicatorDefinition = {
-  id: 'prevalensi_stunting',
-  nama: 'Prevalensi stunting balita',
-  name_en: 'Stunting prevalence among children under five',
-  unit: '%',
-  direction: 'lower',
-  // Perpres 72/2021: 14% by 2024.
-  target: 14,
-  target_year: 2024,
-  sasaran: 'Balita 0-59 bulan',
-  source: 'SSGI 2021, 2022, 2024 dan SKI 2023, Kemenkes',
-  levels: ['provinsi', 'kabkota'],
-  sort_order: 0,
-};
-
-export function shippedIndicators(): IndicatorDefinition[] {
-  return [PREVALENSI_STUNTING];
-}
+export const LEVELS = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
+export type Level = (typeof LEVELS)[number];
 
 export function isLevel(text: string): text is Level {
   return (LEVELS as readonly string[]).includes(text);
+}
+
+export const INDICATOR_KINDS = ['survey_percent', 'rate', 'rate_per_unit', 'count', 'money', 'score', 'category'] as const;
+
+const optionalNumber = z.string().transform((text) => (text === '' ? null : Number(text)));
+const optionalText = z.string().transform((text) => (text === '' ? null : text));
+const CATALOGUE_ROW = z.object({
+  id: z.string().min(1),
+  nama: z.string().min(1),
+  name_en: z.string().min(1),
+  unit: z.string().min(1),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(['higher', 'lower', 'none']),
+  target: optionalNumber,
+  target_year: optionalNumber,
+  target_source: optionalText,
+  kelompok: z.string().min(1),
+  sasaran: z.string(),
+  jenis: optionalText,
+  levels: z.string().transform((text, ctx) => {
+    const levels = text.split('|');
+    if (!levels.every(isLevel)) ctx.addIssue({ code: 'custom', message: `unknown level in "${text}"` });
+    return levels.filter(isLevel);
+  }),
+  source: z.string().min(1),
+  sort_order: z.coerce.number().int(),
+});
+
+export type IndicatorDefinition = z.infer<typeof CATALOGUE_ROW>;
+
+export function readCatalogue(dataDir: string): IndicatorDefinition[] {
+  const file = join(dataDir, 'catalogue', 'indicators.csv');
+  const records: unknown[] = parse(readFileSync(file), { columns: true });
+  return records.map((record, index) => {
+    const row = CATALOGUE_ROW.safeParse(record);
+    if (!row.success) throw new Error(`${file} line ${index + 2}: ${z.prettifyError(row.error)}`);
+    return row.data;
+  });
 }

@@ -8,8 +8,8 @@ export interface IndicatorSummary extends IndicatorDefinition {
 
 export async function listIndicators({ sql }: Database): Promise<IndicatorSummary[]> {
   return sql<IndicatorSummary[]>`
-    SELECT i.id, i.nama, i.name_en, i.unit, i.direction, i.target, i.target_year, i.sasaran, i.source,
-           i.levels, i.sort_order,
+    SELECT i.id, i.nama, i.name_en, i.unit, i.kind, i.direction, i.target, i.target_year, i.target_source,
+           i.kelompok, i.sasaran, i.jenis, i.levels, i.source, i.sort_order,
            coalesce((SELECT array_agg(DISTINCT o.period ORDER BY o.period)
                      FROM observation o WHERE o.indicator_id = i.id), '{}') AS periods
     FROM indicator i
@@ -18,7 +18,8 @@ export async function listIndicators({ sql }: Database): Promise<IndicatorSummar
 
 export async function findIndicator({ sql }: Database, id: string): Promise<IndicatorDefinition | undefined> {
   const [row] = await sql<IndicatorDefinition[]>`
-    SELECT id, nama, name_en, unit, direction, target, target_year, sasaran, source, levels, sort_order
+    SELECT id, nama, name_en, unit, kind, direction, target, target_year, target_source, kelompok, sasaran,
+           jenis, levels, source, sort_order
     FROM indicator WHERE id = ${id}`;
   return row;
 }

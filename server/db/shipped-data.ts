@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { shippedIndicators } from '../catalogue.ts';
+import { readCatalogue } from '../catalogue.ts';
 import type { Database } from './client.ts';
 
 /**
@@ -74,7 +74,7 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
   const prevalenceFile = join(paths.dataDir, 'real', 'stunting_prevalence.csv');
   const regionsBytes = readFileSync(regionsFile);
   const prevalenceText = readFileSync(prevalenceFile, 'utf8');
-  const indicators = shippedIndicators();
+  const indicators = readCatalogue(paths.dataDir);
   const checksum = createHash('sha256')
     .update(regionsBytes)
     .update(prevalenceText)
@@ -108,10 +108,10 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
       await sql`
         INSERT INTO indicator ${sql(indicator)}
         ON CONFLICT (id) DO UPDATE SET
-          nama = excluded.nama, name_en = excluded.name_en, unit = excluded.unit,
+          nama = excluded.nama, name_en = excluded.name_en, unit = excluded.unit, kind = excluded.kind,
           direction = excluded.direction, target = excluded.target, target_year = excluded.target_year,
-          sasaran = excluded.sasaran, source = excluded.source, levels = excluded.levels,
-          sort_order = excluded.sort_order`;
+          target_source = excluded.target_source, kelompok = excluded.kelompok, sasaran = excluded.sasaran,
+          jenis = excluded.jenis, source = excluded.source, levels = excluded.levels, sort_order = excluded.sort_order`;
     }
     await sql`DELETE FROM observation WHERE origin = 'shipped'`;
     const observations = prevalence.map((row) => ({
