@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { ENGLISH_NAMES, PROGRAMME_INDICATORS, TARGET_FROM_ESSENTIAL } from './catalogue-curation.ts';
+import { AKSI_2025_YEARS, AKSI_8_YEARS, AKSI_STATUS_CATEGORIES, ENGLISH_NAMES, PROGRAMME_INDICATORS, TARGET_FROM_ESSENTIAL } from './catalogue-curation.ts';
 
 const { values: args } = parseArgs({ options: { shared: { type: 'string', default: '../shared/data' } } });
 const sharedDir = resolve(args.shared);
@@ -127,6 +127,25 @@ const intervention = readCatalogue('indikator_intervensi_konvergensi_2025.csv').
     sort_order: 100 + order,
   };
 });
+const AKSI_8_ROW = z.object({ aksi_no: z.string(), nama_aksi_kemendagri_bimtek: z.string() });
+const AKSI_2025_ROW = z.object({ jenis: z.enum(['aksi_utama', 'aksi_pendukung']), no: z.string(), nama: z.string() });
+const aksiStatus = (id: string, nama: string, years: { from: number; to: number | '' }, order: number) => ({
+  id, nama: `Status aksi: ${nama}`, name_en: `Action status: ${nama}`, unit: 'status', kind: 'category', direction: 'higher',
+  target: '', target_year: '', target_source: '', kelompok: 'aksi', sasaran: '', jenis: '', levels: 'kabkota',
+  categories: AKSI_STATUS_CATEGORIES, from_year: years.from, to_year: years.to,
+  source: 'Kemendagri (Ditjen Bina Bangda)', sort_order: order,
+});
+const aksi = [
+  ...readCatalogue('aksi_konvergensi_8_aksi.csv').map((record, i) => {
+    const row = AKSI_8_ROW.parse(record);
+    return aksiStatus(`aksi_${row.aksi_no}`, `${row.aksi_no}. ${row.nama_aksi_kemendagri_bimtek}`, AKSI_8_YEARS, 300 + i);
+  }),
+  ...readCatalogue('aksi_konvergensi_2025_transformasi.csv').map((record, i) => {
+    const row = AKSI_2025_ROW.parse(record);
+    const [prefix, label] = row.jenis === 'aksi_utama' ? ['u', 'Aksi utama'] : ['p', 'Aksi pendukung'];
+    return aksiStatus(`aksi_${prefix}${row.no}`, `${label} ${row.no}: ${row.nama}`, AKSI_2025_YEARS, 320 + i);
+  }),
+];
 const catalogue = [
   {
     id: 'prevalensi_stunting', nama: 'Prevalensi stunting balita', name_en: 'Stunting prevalence among children under five',
@@ -139,6 +158,8 @@ const catalogue = [
     ...indicator, target: '', target_year: '', target_source: '', sasaran: '', jenis: '',
     source: 'Kemendagri (Ditjen Bina Bangda)', sort_order: 200 + order,
   })),
+  ...aksi,
 ];
-writeFileSync(join(outDir, 'catalogue', 'indicators.csv'), stringify(catalogue, { header: true }));
+const COLUMNS = ['id', 'nama', 'name_en', 'unit', 'kind', 'direction', 'target', 'target_year', 'target_source', 'kelompok', 'sasaran', 'jenis', 'levels', 'categories', 'from_year', 'to_year', 'source', 'sort_order'];
+writeFileSync(join(outDir, 'catalogue', 'indicators.csv'), stringify(catalogue, { header: true, columns: COLUMNS }));
 console.log(`indicator catalogue: ${catalogue.length} indicators`);

@@ -11,23 +11,27 @@ import { regionRoutes } from './routes/regions.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { valueRoutes } from './routes/values.ts';
 import type { TileStore } from './tiles/tile-store.ts';
+import type { RegionTree } from './values/region-tree.ts';
+import type { Succession } from './values/succession.ts';
 
 export interface AppOptions {
   db: Database;
   tiles: TileStore;
+  regionTree: RegionTree;
+  successions: Succession[];
   /** directory of the built front end; pages are not served when it does not exist */
   webRoot?: string;
 }
 
 /** Builds the whole HTTP application; `main.ts` only listens. Tests call `app.request()` on it. */
-export function createApp({ db, tiles, webRoot }: AppOptions) {
+export function createApp({ db, tiles, regionTree, successions, webRoot }: AppOptions) {
   const app = new Hono();
   app.onError(problemHandler);
   app.use('/api/*', compress());
 
   app.route('/healthz', healthRoutes(db));
   app.route('/api/indicators', indicatorRoutes(db));
-  app.route('/api/values', valueRoutes(db));
+  app.route('/api/values', valueRoutes({ db, tree: regionTree, successions }));
   app.route('/api/regions', regionRoutes(db));
   app.route('/tiles', tileRoutes(tiles));
   app.all('/api/*', (c) => {

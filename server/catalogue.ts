@@ -37,6 +37,11 @@ const CATALOGUE_ROW = z.object({
     if (!levels.every(isLevel)) ctx.addIssue({ code: 'custom', message: `unknown level in "${text}"` });
     return levels.filter(isLevel);
   }),
+  /** category labels in order, e.g. Bertumbuh|Berkembang|Berdaya; null for numeric indicators */
+  categories: optionalText,
+  /** first and last year the indicator exists (the 8 aksi end in 2024, the 4 + 2 start in 2025) */
+  from_year: optionalNumber,
+  to_year: optionalNumber,
   source: z.string().min(1),
   sort_order: z.coerce.number().int(),
 });
@@ -51,4 +56,10 @@ export function readCatalogue(dataDir: string): IndicatorDefinition[] {
     if (!row.success) throw new Error(`${file} line ${index + 2}: ${z.prettifyError(row.error)}`);
     return row.data;
   });
+}
+
+/** Whether the indicator exists in a year (the 8 aksi until 2024, the 4 + 2 from 2025). */
+export function existsIn(indicator: Pick<IndicatorDefinition, 'from_year' | 'to_year'>, period: string): boolean {
+  const year = Number(period);
+  return (indicator.from_year === null || year >= indicator.from_year) && (indicator.to_year === null || year <= indicator.to_year);
 }

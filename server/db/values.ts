@@ -1,28 +1,47 @@
 import type { Database } from './client.ts';
 import type { Level } from '../catalogue.ts';
 
-export interface RegionValue {
+/** Real values (shipped or imported) reported directly for the regions of a level. */
+export interface DirectRow {
   kode: string;
   value: number;
+  numerator: number | null;
+  denominator: number | null;
   source: string;
-  demo: boolean;
-  note: string | null;
 }
 
-/**
- * The values of one indicator and period for every region of a level, optionally only the children
- * of one region. Real values win over demonstration values of the same region.
- */
-export async function valuesForLevel(
-  { sql }: Database,
-  query: { indicator: string; period: string; level: Level; parent?: string },
-): Promise<RegionValue[]> {
+export interface RollupRow {
+  kode: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  categories: number[] | null;
+  reporting: number;
+  expected: number;
+}
+
+interface LevelQuery {
+  indicator: string;
+  period: string;
+  level: Level;
+  /** only the children of this region */
+  parent?: string;
+}
+
+export async function realValues({ sql }: Database, query: LevelQuery): Promise<DirectRow[]> {
   const parentFilter = query.parent ? sql`AND r.parent = ${query.parent}` : sql``;
-  return sql<RegionValue[]>`
-    SELECT DISTINCT ON (o.kode) o.kode, o.value, o.source, o.is_demo AS demo, o.note
-    FROM observation o
-    JOIN region r ON r.kode = o.kode
-    WHERE o.indicator_id = ${query.indicator} AND o.period = ${query.period} AND r.level = ${query.level}
-      ${parentFilter}
-    ORDER BY o.kode, o.is_demo`;
+  return sql<DirectRow[]>`
+    SELECT o.kode, o.value, o.numerator, o.denominator, o.source
+    FROM observation o JOIN region r ON r.kode = o.kode
+    WHERE o.indicator_id = ${query.indicator} AND o.period = ${query.period} AND NOT o.is_demo
+      AND r.level = ${query.level} ${parentFilter}`;
+}
+
+export async function realRollups({ sql }: Database, query: LevelQuery): Promise<RollupRow[]> {
+  const parentFilter = query.parent ? sql`AND r.parent = ${query.parent}` : sql``;
+  return sql<RollupRow[]>`
+    SELECT u.kode, u.value, u.numerator, u.denominator, u.categories, u.reporting, u.expected
+    FROM rollup u JOIN region r ON r.kode = u.kode
+    WHERE u.indicator_id = ${query.indicator} AND u.period = ${query.period} AND u.value IS NOT NULL
+      AND r.level = ${query.level} ${parentFilter}`;
 }

@@ -31,6 +31,8 @@ const MARKS = /[.,]/g;
 
 /** The number written in `raw`, or null when it is not one. Blank text is the caller's concern. */
 export function parseNumber(raw: string, decimalMark: DecimalMark): number | null {
+  const quick = parseSimple(raw, decimalMark);
+  if (quick !== undefined) return quick;
   let text = raw.trim();
   if (text.endsWith('%')) text = text.slice(0, -1).trimEnd();
   if (PLAIN.test(text)) return Number(text);
@@ -58,6 +60,46 @@ export function parseNumber(raw: string, decimalMark: DecimalMark): number | nul
   }
   if (GROUPED_BY_DOT.test(text) || GROUPED_BY_COMMA.test(text)) return Number(sign + text.replace(MARKS, ''));
   return null;
+}
+
+const ZERO = 48;
+const NINE = 57;
+const COMMA = 44;
+const DOT = 46;
+const MINUS = 45;
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common shapes (`35`, `35,3`, `-1.234`) without regular expressions or intermediate strings: a
+ * national file has millions of cells. Undefined means "not this simple", and the full rules decide.
+ * Dividing the digits as an integer by a power of ten rounds exactly as Number() parses the decimal.
+ */
+function parseSimple(text: string, decimalMark: DecimalMark): number | undefined {
+  let at = text.charCodeAt(0) === MINUS ? 1 : 0;
+  const negative = at === 1;
+  let digits = 0;
+  let wholeDigits = 0;
+  let mark = 0;
+  let firstDigit = -1;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= ZERO && code <= NINE) {
+      digits = digits * 10 + (code - ZERO);
+      if (firstDigit < 0) firstDigit = code - ZERO;
+      if (mark === 0) wholeDigits++;
+    } else if ((code === COMMA || code === DOT) && mark === 0 && wholeDigits > 0) mark = code;
+    else return undefined;
+  }
+  const totalDigits = text.length - (negative ? 1 : 0) - (mark === 0 ? 0 : 1);
+  const fractionDigits = totalDigits - wholeDigits;
+  if (wholeDigits === 0 || totalDigits > 15 || (mark !== 0 && fractionDigits === 0)) return undefined;
+  let value: number;
+  if (mark === 0) value = digits;
+  // `1.234` in a decimal-comma file (or `1,234` in a decimal-dot file) groups thousands; see rule 4 above.
+  else if (fractionDigits === 3 && wholeDigits <= 3 && firstDigit !== 0 && mark !== decimalMark.charCodeAt(0)) value = digits;
+  else value = digits / POWERS_OF_TEN[fractionDigits]!;
+  // 0 - value, not -value: "-0" is zero, not the IEEE negative zero.
+  return negative ? 0 - value : value;
 }
 
 /** `12,5`, `12.5`, `1.234`: one mark between digits. */

@@ -37,7 +37,8 @@ interface Entry {
 
 const REGION_LIST = z.array(REGION_INFO).superRefine((regions, ctx) => {
   regions.forEach((region, index) => {
-    const expected = codeLineage(region.kode).at(-2) ?? null;
+    const cut = region.kode.lastIndexOf('.');
+    const expected = cut < 0 ? null : region.kode.slice(0, cut);
     if (levelOfCode(region.kode) !== region.level || region.parent !== expected) {
       ctx.addIssue({ code: 'custom', path: [index], message: `${region.kode} ${region.nama}: level atau induk tidak cocok dengan bentuk kodenya` });
     }
@@ -91,6 +92,9 @@ export function createRegionIndex(regions: readonly RegionInfo[]): RegionIndex {
       }
       if (hits.length === 1) return { kind: 'found', region: hits[0]!.region };
       if (hits.length > 1) return { kind: 'ambiguous', regions: hits.map((hit) => hit.region) };
+      // Spelling suggestions across all of Indonesia's kecamatan or desa would cost ~0.1 s per name and
+      // mostly list namesakes in other provinces; there the message asks for the parent columns instead.
+      if (within === null && (level === 'kecamatan' || level === 'desa')) return { kind: 'unknown', candidates: [] };
       const pool = descendants(level, within);
       const candidates = closest(folded.bare, pool, (entry) => entry.name.bare, typoAllowance(folded.bare), 3);
       return { kind: 'unknown', candidates: candidates.map((entry) => entry.region) };

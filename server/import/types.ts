@@ -54,13 +54,18 @@ export interface ImportContext {
   limits?: Partial<ImportLimits>;
 }
 
-export const IMPORT_INPUT = z.object({
-  bytes: z.instanceof(Uint8Array),
-  filename: z.string(),
+export interface ImportInput {
+  bytes: Uint8Array;
+  filename: string;
   /** XLSX only: the sheet to read; the first visible sheet when absent. */
+  sheet?: string;
+}
+
+export const IMPORT_INPUT = z.object({
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes harus Uint8Array'),
+  filename: z.string(),
   sheet: z.string().min(1).optional(),
 });
-export type ImportInput = z.infer<typeof IMPORT_INPUT>;
 
 export interface ImportRow {
   /** The line (CSV) or sheet row (XLSX) the value came from, 1-based with the header on line 1. */

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LEVELS } from '../catalogue.ts';
-import type { Database } from '../db/client.ts';
+import { resolveValues, type ValueContext } from '../values/resolve.ts';
 import { findIndicator } from '../db/indicators.ts';
 import { findRegion } from '../db/regions.ts';
-import { valuesForLevel } from '../db/values.ts';
 import { badRequest, notFound } from '../problem.ts';
 import { REGION_CODE } from '../region-code.ts';
 import { validate } from '../validate.ts';
@@ -16,7 +15,8 @@ const VALUES_QUERY = z.object({
   parent: REGION_CODE.optional(),
 });
 
-export function valueRoutes(db: Database) {
+export function valueRoutes(context: ValueContext) {
+  const { db } = context;
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
     const indicator = await findIndicator(db, query.indicator);
@@ -25,10 +25,18 @@ export function valueRoutes(db: Database) {
       throw badRequest(`${indicator.id} is reported for ${indicator.levels.join(', ')}, not ${query.level}`);
     }
     if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
-    const rows = await valuesForLevel(db, { ...query, indicator: indicator.id });
+    const resolved = await resolveValues(context, { ...query, indicator });
     const values = Object.fromEntries(
-      rows.map(({ kode, value, source, demo, note }) => [kode, note ? { value, source, demo, note } : { value, source, demo }]),
+      [...resolved].map(([kode, { value, numerator, denominator, ...rest }]) => [
+        kode,
+        { value: round(value), ...(numerator === null ? {} : { numerator }), ...(denominator === null ? {} : { denominator }), ...rest },
+      ]),
     );
     return c.json({ indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, values });
   });
+}
+
+/** Four significant decimals are more than any indicator is measured to, and keep responses small. */
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }

@@ -1,0 +1,62 @@
+import type { Database } from '../db/client.ts';
+
+/**
+ * The hierarchy of all regions as arrays indexed by ordinal (a region's position within its level in
+ * code order), the shape roll-ups and demonstration series work on. Built once from the region table.
+ */
+export const TREE_LEVELS = ['nasional', 'provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
+export type TreeLevel = (typeof TREE_LEVELS)[number];
+
+export interface LevelNodes {
+  kodes: string[];
+  /** ordinal of each region's parent in the level above; -1 for Indonesia */
+  parentOf: Int32Array;
+  /** label point of each region, [lng, lat] pairs; NaN where the region has no polygon */
+  labels: Float64Array;
+  ordinalOf: Map<string, number>;
+}
+
+export type RegionTree = Record<TreeLevel, LevelNodes>;
+
+export function parentLevel(level: TreeLevel): TreeLevel | null {
+  const index = TREE_LEVELS.indexOf(level);
+  return index > 0 ? (TREE_LEVELS[index - 1] ?? null) : null;
+}
+
+export async function loadRegionTree({ sql }: Database): Promise<RegionTree> {
+  const rows = await sql<RegionRow[]>`
+    SELECT kode, level, parent, label_lng, label_lat FROM region ORDER BY level, ordinal`;
+  const byLevel = new Map<TreeLevel, RegionRow[]>();
+  for (const row of rows) {
+    const list = byLevel.get(row.level) ?? [];
+    list.push(row);
+    byLevel.set(row.level, list);
+  }
+  // Built top-down: each level looks its parents up in the level built before it.
+  const tree = new Map<TreeLevel, LevelNodes>();
+  for (const level of TREE_LEVELS) {
+    const list = byLevel.get(level) ?? [];
+    const parent = parentLevel(level);
+    const parentOrdinals = (parent && tree.get(parent)?.ordinalOf) || new Map<string, number>();
+    const labels = new Float64Array(list.length * 2).fill(Number.NaN);
+    list.forEach((row, i) => {
+      if (row.label_lng !== null && row.label_lat !== null) labels.set([row.label_lng, row.label_lat], i * 2);
+    });
+    tree.set(level, {
+      kodes: list.map((row) => row.kode),
+      parentOf: Int32Array.from(list, (row) => (row.parent === null ? -1 : (parentOrdinals.get(row.parent) ?? -1))),
+      labels,
+      ordinalOf: new Map(list.map((row, i) => [row.kode, i])),
+    });
+  }
+  const nodes = (level: TreeLevel) => tree.get(level) ?? { kodes: [], parentOf: new Int32Array(0), labels: new Float64Array(0), ordinalOf: new Map() };
+  return { nasional: nodes('nasional'), provinsi: nodes('provinsi'), kabkota: nodes('kabkota'), kecamatan: nodes('kecamatan'), desa: nodes('desa') };
+}
+
+interface RegionRow {
+  kode: string;
+  level: TreeLevel;
+  parent: string | null;
+  label_lng: number | null;
+  label_lat: number | null;
+}

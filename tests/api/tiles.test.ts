@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import type { Database } from '../../server/db/client.ts';
+import { shippedApp } from '../support/app.ts';
+import { decodeTile } from '../support/mvt.ts';
+
+let app: Awaited<ReturnType<typeof shippedApp>>['app'];
+let db: Database;
+beforeAll(async () => {
+  ({ app, db } = await shippedApp());
+});
+afterAll(() => db?.close());
+
+/** The tile x/y of a point at a zoom (Web Mercator, as map clients compute it). */
+function tileOf(lng: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const x = Math.floor(((lng + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return { x, y };
+}
+
+describe('GET /tiles/{level}/{z}/{x}/{y}.mvt', () => {
+  it('serves a gzip-compressed province tile with kode and nama in a layer named provinsi', async () => {
+    const { x, y } = tileOf(121.8, -9.5, 5); // Nusa Tenggara Timur
+    const response = await app.request(`/tiles/provinsi/5/${x}/${y}.mvt`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const layers = decodeTile(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(layers)).toEqual(['provinsi']);
+    expect(layers.provinsi).toContainEqual({ kode: '53', nama: 'Nusa Tenggara Timur' });
+  });
+
+  it('serves kab/kota tiles, uncompressed to clients that do not accept gzip', async () => {
+    const { x, y } = tileOf(123.6, -10.2, 8); // Kota Kupang
+    const response = await app.request(`/tiles/kabkota/8/${x}/${y}.mvt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(() => gunzipSync(bytes)).toThrow();
+    const codes = decodeTile(bytes).kabkota?.map((feature) => feature.kode);
+    expect(codes).toContain('53.71');
+  });
+
+  it('answers a matching If-None-Match with 304', async () => {
+    const first = await app.request('/tiles/provinsi/0/0/0.mvt');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await app.request('/tiles/provinsi/0/0/0.mvt', { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers open sea with 204 No Content', async () => {
+    const { x, y } = tileOf(90, -30, 6); // Indian Ocean
+    expect((await app.request(`/tiles/provinsi/6/${x}/${y}.mvt`)).status).toBe(204);
+  });
+
+  it.each([
+    ['/tiles/negara/0/0/0.mvt', 404, /unknown level "negara"/],
+    ['/tiles/provinsi/3/8/0.mvt', 400, /between 0 and 7/],
+    ['/tiles/provinsi/40/0/0.mvt', 400, /zoom 0 to/],
+    ['/tiles/provinsi/0/0/0.png', 400, /\{y\}\.mvt/],
+    ['/tiles/provinsi/-1/0/0.mvt', 400, /z/],
+  ])('%s is a %i problem', async (path, status, message) => {
+    const response = await app.request(path);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(message);
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/client.ts';
+import { shippedApp } from '../support/app.ts';
+
+let app: Awaited<ReturnType<typeof shippedApp>>['app'];
+let db: Database;
+beforeAll(async () => {
+  ({ app, db } = await shippedApp());
+});
+afterAll(() => db?.close());
+
+async function problem(path: string, status: number) {
+  const response = await app.request(path);
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  return (await response.json()) as { title: string; detail: string; status: number };
+}
+
+describe('GET /healthz', () => {
+  it('says which database is in use', async () => {
+    const response = await app.request('/healthz');
+    expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' });
+  });
+});
+
+describe('GET /api/indicators', () => {
+  it('lists stunting prevalence with its target and the published periods', async () => {
+    const body = (await (await app.request('/api/indicators')).json()) as { indicators: Record<string, unknown>[] };
+    const prevalence = body.indicators.find((indicator) => indicator.id === 'prevalensi_stunting');
+    expect(prevalence).toMatchObject({ unit: '%', direction: 'lower', target: 14, periods: ['2021', '2022', '2023', '2024'], default_period: '2022' });
+  });
+});
+
+describe('GET /api/values', () => {
+  it('returns province prevalence keyed by Kemendagri code (NTT 2022 = 35.3)', async () => {
+    const response = await app.request('/api/values?indicator=prevalensi_stunting&period=2022&level=provinsi');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { values: Record<string, { value: number; source: string; demo: boolean }> };
+    expect(body.values['53']).toMatchObject({ value: 35.3, source: 'SSGI 2022, Kemenkes', demo: false });
+    expect(body.values['51']?.value).toBe(8);
+    // SSGI 2022 covers the 34 provinces that existed before the 2022 splits.
+    expect(Object.keys(body.values)).toHaveLength(34);
+  });
+
+  it('filters kabupaten/kota by their province', async () => {
+    const body = (await (await app.request('/api/values?indicator=prevalensi_stunting&period=2021&level=kabkota&parent=53')).json()) as {
+      values: Record<string, { value: number }>;
+    };
+    expect(Object.keys(body.values)).toHaveLength(22);
+    expect(Object.keys(body.values).every((code) => code.startsWith('53.'))).toBe(true);
+  });
+
+  it('leaves regions without a figure out, so the map shows them as "no data"', async () => {
+    const body = (await (await app.request('/api/values?indicator=prevalensi_stunting&period=2024&level=provinsi')).json()) as {
+      values: Record<string, unknown>;
+    };
+    expect(Object.keys(body.values).sort()).toEqual(['51', '53']);
+  });
+
+  it.each([
+    ['/api/values?indicator=prevalensi_stunting&level=provinsi', 400, /period/],
+    ['/api/values?indicator=prevalensi_stunting&period=22&level=provinsi', 400, /four-digit year/],
+    ['/api/values?indicator=prevalensi_stunting&period=2022&level=negara', 400, /level must be one of/],
+    ['/api/values?indicator=prevalensi_stunting&period=2022&level=provinsi&parent=5x', 400, /Kemendagri code/],
+    ['/api/values?indicator=tidak_ada&period=2022&level=provinsi', 404, /unknown indicator "tidak_ada"/],
+    ['/api/values?indicator=prevalensi_stunting&period=2022&level=kabkota&parent=99', 404, /unknown region "99"/],
+    ['/api/values?indicator=prevalensi_stunting&period=2022&level=desa', 400, /reported for provinsi, kabkota/],
+  ])('%s is a %i that says what is wrong', async (path, status, message) => {
+    expect((await problem(path, status)).detail).toMatch(message);
+  });
+});
+
+describe('GET /api/regions/:kode', () => {
+  it('returns the region with its ancestors, bbox and label point', async () => {
+    const body = (await (await app.request('/api/regions/53.01')).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ kode: '53.01', level: 'kabkota', parent: '53' });
+    expect(body.ancestors).toEqual([
+      { kode: 'ID', level: 'nasional', nama: 'Indonesia' },
+      { kode: '53', level: 'provinsi', nama: 'Nusa Tenggara Timur' },
+    ]);
+    expect(body.bbox).toHaveLength(4);
+    expect(body.label).toHaveLength(2);
+  });
+
+  it('counts the children of a province', async () => {
+    const body = (await (await app.request('/api/regions/53')).json()) as Record<string, unknown>;
+    expect(body.children).toEqual({ level: 'kabkota', count: 22 });
+  });
+
+  it('answers unknown and malformed codes with 404 and 400', async () => {
+    expect((await problem('/api/regions/99', 404)).detail).toMatch(/no region with code 99/);
+    expect((await problem('/api/regions/abc', 400)).detail).toMatch(/Kemendagri code/);
+  });
+});
+
+describe('unknown API paths', () => {
+  it('is a 404 problem', async () => {
+    expect((await problem('/api/nothing-here', 404)).detail).toMatch(/no API endpoint/);
+  });
+});

@@ -1,0 +1,120 @@
+import { Color, expression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { makeClassification, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
+import { hatchPattern } from '../../web/map/hatch.ts';
+import { buildStyle, LAYER, NO_DATA_PATTERN, PALETTE, valueColor, type StyleInput } from '../../web/map/style.ts';
+
+const national: StyleInput = {
+  origin: 'http://127.0.0.1:8080',
+  level: 'provinsi',
+  parent: null,
+  classification: STUNTING_PREVALENCE,
+};
+const ntt: StyleInput = { ...national, level: 'kabkota', parent: '53' };
+
+describe('buildStyle', () => {
+  it.each([
+    ['the provinces of Indonesia', national],
+    ['the kab/kota of NTT', ntt],
+  ])('passes the MapLibre style validator for %s', (_what, input) => {
+    expect(validateStyleMin(buildStyle(input))).toEqual([]);
+  });
+
+  it('fetches nothing but our own tiles: no glyphs, sprites or other hosts', () => {
+    const style = buildStyle(ntt);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    const urls = Object.values(style.sources).flatMap((s) => ('tiles' in s ? (s.tiles ?? []) : []));
+    expect(urls).toEqual([
+      'http://127.0.0.1:8080/tiles/provinsi/{z}/{x}/{y}.mvt',
+      'http://127.0.0.1:8080/tiles/kabkota/{z}/{x}/{y}.mvt',
+    ]);
+    expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
+  });
+
+  it('joins values by kode through feature-state', () => {
+    for (const source of Object.values(buildStyle(national).sources)) {
+      expect(source).toMatchObject({ type: 'vector', promoteId: 'kode' });
+    }
+  });
+
+  it('paints provinces at national level and only the chosen province’s kab/kota below it', () => {
+    const nationalIds = buildStyle(national).layers.map((l) => l.id);
+    expect(nationalIds).toContain(LAYER.fill('provinsi'));
+    expect(nationalIds).not.toContain(LAYER.fill('kabkota'));
+
+    const nttLayers = buildStyle(ntt).layers;
+    const kabkotaFill = nttLayers.find((l) => l.id === LAYER.fill('kabkota'));
+    expect(kabkotaFill).toBeDefined();
+    expect(nttLayers.find((l) => l.id === LAYER.fill('provinsi'))).toBeUndefined();
+    // The filter keeps "53.01" and drops "52.01" and "5.3"-like codes of other provinces.
+    if (kabkotaFill?.type !== 'fill' || !kabkotaFill.filter) throw new Error('kab/kota fill has no filter');
+    const filter = featureFilter(kabkotaFill.filter, 'layers[kabkota].filter');
+    const keeps = (kode: string) => filter.filter({ zoom: 6 }, { type: 3, properties: { kode } } as never);
+    expect(keeps('53.01')).toBe(true);
+    expect(keeps('53.71')).toBe(true);
+    expect(keeps('52.01')).toBe(false);
+    expect(keeps('35.30')).toBe(false);
+  });
+
+  it('draws the hatch under the colours, so regions without a value show it', () => {
+    const ids = buildStyle(national).layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.noData('provinsi'))).toBeLessThan(ids.indexOf(LAYER.fill('provinsi')));
+    const noData = buildStyle(national).layers.find((l) => l.id === LAYER.noData('provinsi'));
+    expect(noData).toMatchObject({ paint: { 'fill-pattern': NO_DATA_PATTERN } });
+  });
+});
+
+describe('valueColor', () => {
+  const evaluate = (classification: typeof STUNTING_PREVALENCE, value: unknown) => {
+    const compiled = expression.createExpression(valueColor(classification), latest.paint_fill['fill-color'] as never);
+    if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+    const featureState = value === undefined ? {} : { value };
+    const out: unknown = compiled.value.evaluate({ zoom: 5 }, { type: 3, properties: {} } as never, featureState as never);
+    // The bare expression yields the colour string of its branch; MapLibre parses it as a colour.
+    const c = out instanceof Color ? out : Color.parse(String(out));
+    if (!c) throw new Error(`not a colour: ${String(out)}`);
+    const hex = (n: number) => Math.round(n * 255).toString(16).padStart(2, '0');
+    return c.a === 0 ? 'transparent' : `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
+  };
+
+  it.each([
+    [35.3, '#b10026'],
+    [8, '#ffffb2'],
+    [14, '#feb24c'],
+    [29.99, '#fc4e2a'],
+  ])('paints %d as %s', (value, colour) => {
+    expect(evaluate(STUNTING_PREVALENCE, value)).toBe(colour);
+  });
+
+  it('leaves regions without a value transparent (the hatch below shows)', () => {
+    expect(evaluate(STUNTING_PREVALENCE, undefined)).toBe('transparent');
+    expect(evaluate(STUNTING_PREVALENCE, null)).toBe('transparent');
+  });
+
+  it('works for a classification with a single class', () => {
+    expect(evaluate(makeClassification([], ['#336699']), 42)).toBe('#336699');
+  });
+});
+
+describe('hatchPattern', () => {
+  const image = hatchPattern({ size: 12, stripeWidth: 3, stripe: PALETTE.noDataStripe, background: PALETTE.noDataBackground });
+  const pixel = (x: number, y: number) => [...image.data.slice((y * 12 + x) * 4, (y * 12 + x) * 4 + 4)];
+
+  it('is an opaque RGBA square of two colours', () => {
+    expect(image.data).toHaveLength(12 * 12 * 4);
+    const colours = new Set<string>();
+    for (let y = 0; y < 12; y++) for (let x = 0; x < 12; x++) colours.add(pixel(x, y).join(','));
+    expect([...colours].sort()).toEqual(['168,164,156,255', '236,235,232,255']);
+  });
+
+  it('tiles without a seam: every stripe runs on across the edges, diagonally', () => {
+    for (let y = 0; y < 12; y++) {
+      for (let x = 0; x < 12; x++) expect(pixel((x + 1) % 12, (y + 11) % 12)).toEqual(pixel(x, y));
+    }
+  });
+
+  it('rejects a colour it cannot read', () => {
+    expect(() => hatchPattern({ size: 4, stripeWidth: 1, stripe: 'grey', background: '#ffffff' })).toThrow(/#a8a49c/);
+  });
+});

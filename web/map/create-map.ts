@@ -1,0 +1,210 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Level } from '../state/view.ts';
+import type { Classification } from './classes.ts';
+import { hatchPattern } from './hatch.ts';
+import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE } from './style.ts';
+import { installTestHook } from './test-hook.ts';
+
+// Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Everything the map shows; `update` is given the whole of it each time. */
+export interface MapState {
+  readonly level: Level;
+  /** At level kabkota, the province whose kab/kota are painted. */
+  readonly parent: string | null;
+  /** Values by region code, or null while they are loading. */
+  readonly values: ReadonlyMap<string, number> | null;
+  readonly classification: Classification;
+  /** The area to show; null keeps the current camera. */
+  readonly bounds: readonly [number, number, number, number] | null;
+}
+
+export interface RegionHit {
+  readonly kode: string;
+  readonly nama: string;
+  readonly level: Level;
+  /** Pointer position in CSS pixels, relative to the map container. */
+  readonly x: number;
+  readonly y: number;
+  /** Size of the map container, so that a tooltip can stay inside it. */
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface MapOptions {
+  onHover(hit: RegionHit | null): void;
+  onSelect(hit: RegionHit): void;
+}
+
+export interface MapHandle {
+  update(state: MapState): void;
+  dispose(): void;
+}
+
+/** Room around a fitted area: 40 px on a desktop, less on a phone, where every pixel of map counts. */
+const fitPadding = (el: HTMLElement) => Math.max(8, Math.min(40, Math.round(el.clientWidth * 0.04)));
+
+/**
+ * The only place that talks to MapLibre. The container's `data-map-state` attribute is "idle" once
+ * the latest state is drawn with its values and every tile is loaded, "loading" before that; tests wait on it.
+ */
+export function createMap(container: HTMLElement, options: MapOptions): MapHandle {
+  const map = new maplibregl.Map({
+    container,
+    style: { version: 8, sources: {}, layers: [] },
+    bounds: INDONESIA_BOUNDS,
+    fitBoundsOptions: { padding: fitPadding(container) },
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxZoom: 12,
+    minZoom: 2,
+    // The boundary credit is in the side panel (ui/app.tsx), where it does not cover the map on phones.
+    attributionControl: false,
+    // MapLibre's own labels for screen readers and buttons, in Bahasa Indonesia. The canvas is the
+    // page's map region ("Peta").
+    locale: {
+      'Map.Title': 'Peta',
+      'NavigationControl.ZoomIn': 'Perbesar',
+      'NavigationControl.ZoomOut': 'Perkecil',
+      'NavigationControl.ResetBearing': 'Kembalikan arah utara',
+    },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+  let loaded = false;
+  let latest: MapState | null = null;
+  let applied: { styleKey: string; values: MapState['values']; boundsKey: string } | null = null;
+  let hovered: { source: Level; id: string } | null = null;
+
+  const setReadiness = (state: 'loading' | 'idle') => container.setAttribute('data-map-state', state);
+  setReadiness('loading');
+
+  const clearHover = () => {
+    if (hovered) map.setFeatureState({ source: hovered.source, sourceLayer: hovered.source, id: hovered.id }, { hover: false });
+    hovered = null;
+  };
+
+  // The hatch is made here rather than fetched: there is no sprite server. It must exist before the
+  // first tile is drawn, or MapLibre leaves those tiles without a pattern.
+  const ensurePattern = () => {
+    if (map.hasImage(NO_DATA_PATTERN)) return;
+    const image = hatchPattern({
+      size: 12,
+      stripeWidth: 3,
+      stripe: PALETTE.noDataStripe,
+      background: PALETTE.noDataBackground,
+    });
+    map.addImage(NO_DATA_PATTERN, image, { pixelRatio: 2 });
+  };
+
+  const apply = (state: MapState) => {
+    const styleKey = JSON.stringify([state.level, state.parent, state.classification]);
+    if (applied?.styleKey !== styleKey) {
+      clearHover();
+      ensurePattern();
+      map.setStyle(
+        buildStyle({
+          origin: window.location.origin,
+          level: state.level,
+          parent: state.parent,
+          classification: state.classification,
+        }),
+        { diff: true },
+      );
+    }
+    // While new values load for the same regions (another year), the old colours stay up rather
+    // than flashing to "no data"; `data-map-state` stays "loading" until the new ones are drawn.
+    const keepOldColours = state.values === null && applied?.styleKey === styleKey;
+    if (!keepOldColours && (applied?.values !== state.values || applied?.styleKey !== styleKey)) {
+      const level = state.level;
+      for (const source of ['provinsi', 'kabkota'] as const) map.removeFeatureState({ source, sourceLayer: source });
+      hovered = null;
+      for (const [kode, value] of state.values ?? []) {
+        map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value });
+      }
+    }
+    const boundsKey = JSON.stringify(state.bounds);
+    if (state.bounds !== null && applied?.boundsKey !== boundsKey) {
+      const [w, s, e, n] = state.bounds;
+      map.fitBounds([w, s, e, n], { padding: fitPadding(container), duration: applied === null ? 0 : 700 });
+    }
+    applied = { styleKey, values: state.values, boundsKey };
+    setReadiness('loading');
+    map.triggerRepaint();
+  };
+
+  map.on('load', () => {
+    loaded = true;
+    if (latest) apply(latest);
+  });
+
+  // If a style change ever replaces the style outright (MapLibre falls back to that when it cannot
+  // diff), the image is gone: add it again when asked for.
+  map.on('styleimagemissing', (e) => {
+    if (e.id === NO_DATA_PATTERN) ensurePattern();
+  });
+
+  map.on('idle', () => {
+    if (loaded && latest !== null && latest.values !== null && map.areTilesLoaded()) setReadiness('idle');
+  });
+  map.on('movestart', () => setReadiness('loading'));
+  map.on('error', (e) => console.error('peta:', e.error?.message ?? e));
+
+  const hitAt = (point: maplibregl.Point): RegionHit | null => {
+    if (!latest) return null;
+    const layers =
+      latest.level === 'provinsi' ? [LAYER.noData('provinsi')] : [LAYER.noData('kabkota'), LAYER.contextFill];
+    const present = layers.filter((id) => map.getLayer(id) !== undefined);
+    const [feature] = map.queryRenderedFeatures(point, { layers: present });
+    if (!feature) return null;
+    const kode = feature.properties['kode'];
+    const nama = feature.properties['nama'];
+    if (typeof kode !== 'string' || typeof nama !== 'string') return null;
+    const level: Level = feature.sourceLayer === 'kabkota' ? 'kabkota' : 'provinsi';
+    // The selected province under its own kab/kota is not a hit of its own.
+    if (latest.level === 'kabkota' && level === 'provinsi' && kode === latest.parent) return null;
+    return { kode, nama, level, x: point.x, y: point.y, width: container.clientWidth, height: container.clientHeight };
+  };
+
+  map.on('mousemove', (e) => {
+    const hit = hitAt(e.point);
+    if (hovered?.id !== hit?.kode || hovered?.source !== hit?.level) {
+      clearHover();
+      if (hit) {
+        hovered = { source: hit.level, id: hit.kode };
+        map.setFeatureState({ source: hit.level, sourceLayer: hit.level, id: hit.kode }, { hover: true });
+      }
+    }
+    map.getCanvas().style.cursor = hit && (hit.level !== latest?.level || hit.level === 'provinsi') ? 'pointer' : '';
+    options.onHover(hit);
+  });
+  map.on('mouseout', () => {
+    clearHover();
+    map.getCanvas().style.cursor = '';
+    options.onHover(null);
+  });
+  map.on('click', (e) => {
+    const hit = hitAt(e.point);
+    if (hit) options.onSelect(hit);
+  });
+
+  const removeTestHook = installTestHook(map);
+
+  return {
+    update(state) {
+      latest = state;
+      if (loaded) apply(state);
+    },
+    dispose() {
+      removeTestHook();
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { Level } from '../state/view.ts';
+import type { Classification } from './classes.ts';
+
+/**
+ * The whole map style as a pure function of what is shown. Only our own data is drawn: a sea-coloured
+ * background, the region polygons and their outlines; no basemap, glyphs or sprites, so nothing is
+ * fetched from the internet. Values are joined in the client through feature-state `value`
+ * (see create-map.ts), so the style does not change when the data does.
+ */
+
+/** Indonesia, for the sources' bounds (no tiles are requested outside it) and the first view. */
+export const INDONESIA_BOUNDS: [number, number, number, number] = [94.9, -11.1, 141.1, 6.1];
+
+/** The name of the "tidak ada data" pattern image, added on demand by the map adapter. */
+export const NO_DATA_PATTERN = 'tidak-ada-data';
+
+export const PALETTE = {
+  sea: '#dbe7ef',
+  /** Land that is context only (other provinces while one province's kab/kota are shown). */
+  contextLand: '#f3f1ec',
+  contextLine: '#b9b5ad',
+  /** Borders between painted regions: thin and white, so the colours stay in front. */
+  regionLine: '#ffffff',
+  selectedLine: '#5b5750',
+  hoverLine: '#1d1d1b',
+  /** The hatch of "tidak ada data": grey on light grey, unlike any class colour. */
+  noDataBackground: '#ecebe8',
+  noDataStripe: '#a8a49c',
+} as const;
+
+export const LAYER = {
+  background: 'latar',
+  contextFill: 'provinsi-konteks',
+  contextLine: 'provinsi-konteks-garis',
+  noData: (level: Level) => `${level}-tanpa-data`,
+  fill: (level: Level) => `${level}-nilai`,
+  line: (level: Level) => `${level}-garis`,
+  hover: (level: Level) => `${level}-sorot`,
+  selectedLine: 'provinsi-terpilih-garis',
+} as const;
+
+/** Zoom ranges of the tile endpoints (docs/ARCHITECTURE.md); MapLibre over-zooms beyond maxzoom. */
+const TILE_ZOOMS: Record<Level, { minzoom: number; maxzoom: number }> = {
+  provinsi: { minzoom: 0, maxzoom: 7 },
+  kabkota: { minzoom: 3, maxzoom: 10 },
+};
+
+export const ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kepmendagri 2025';
+
+export interface StyleInput {
+  /** Origin that serves /tiles, e.g. "http://127.0.0.1:8080" (tile URLs must be absolute for the worker). */
+  readonly origin: string;
+  readonly level: Level;
+  /** At level kabkota, the province whose kab/kota are painted. */
+  readonly parent: string | null;
+  readonly classification: Classification;
+}
+
+/** Colour by the `value` feature-state; regions without one are transparent so the hatch below shows. */
+export function valueColor(classification: Classification): ExpressionSpecification {
+  const { breaks, colors } = classification;
+  const value: ExpressionSpecification = ['to-number', ['feature-state', 'value']];
+  const [first, ...rest] = colors;
+  const stops = breaks.flatMap((b, i) => [b, rest[i] as string]);
+  const colour: ExpressionSpecification =
+    breaks.length === 0 ? ['to-color', first as string] : ['step', value, first as string, ...stops] as ExpressionSpecification;
+  return ['case', ['==', ['typeof', ['feature-state', 'value']], 'number'], colour, 'rgba(0, 0, 0, 0)'];
+}
+
+/** Kab/kota codes start with their province's code: "53.01" lies in "53". */
+function inProvince(parent: string): FilterSpecification {
+  return ['==', ['slice', ['get', 'kode'], 0, parent.length + 1], `${parent}.`];
+}
+
+function choroplethLayers(level: Level, filter: FilterSpecification | null, classification: Classification) {
+  const withFilter = filter === null ? {} : { filter };
+  const layers: LayerSpecification[] = [
+    {
+      id: LAYER.noData(level),
+      type: 'fill',
+      source: level,
+      'source-layer': level,
+      ...withFilter,
+      paint: { 'fill-pattern': NO_DATA_PATTERN },
+    },
+    {
+      id: LAYER.fill(level),
+      type: 'fill',
+      source: level,
+      'source-layer': level,
+      ...withFilter,
+      paint: { 'fill-color': valueColor(classification) },
+    },
+    {
+      id: LAYER.line(level),
+      type: 'line',
+      source: level,
+      'source-layer': level,
+      ...withFilter,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.regionLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 6, 0.9, 9, 1.4],
+        'line-opacity': 0.9,
+      },
+    },
+  ];
+  return layers;
+}
+
+function hoverLayer(level: Level, filter: FilterSpecification | null): LayerSpecification {
+  return {
+    id: LAYER.hover(level),
+    type: 'line',
+    source: level,
+    'source-layer': level,
+    ...(filter === null ? {} : { filter }),
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': PALETTE.hoverLine,
+      'line-width': 2,
+      'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+    },
+  };
+}
+
+export function buildLayers(input: StyleInput): LayerSpecification[] {
+  const background: LayerSpecification = {
+    id: LAYER.background,
+    type: 'background',
+    paint: { 'background-color': PALETTE.sea },
+  };
+  if (input.level === 'provinsi' || input.parent === null) {
+    return [background, ...choroplethLayers('provinsi', null, input.classification), hoverLayer('provinsi', null)];
+  }
+  const parent = input.parent;
+  const selected: FilterSpecification = ['==', ['get', 'kode'], parent];
+  return [
+    background,
+    {
+      id: LAYER.contextFill,
+      type: 'fill',
+      source: 'provinsi',
+      'source-layer': 'provinsi',
+      paint: { 'fill-color': PALETTE.contextLand },
+    },
+    {
+      id: LAYER.contextLine,
+      type: 'line',
+      source: 'provinsi',
+      'source-layer': 'provinsi',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
+    },
+    ...choroplethLayers('kabkota', inProvince(parent), input.classification),
+    {
+      id: LAYER.selectedLine,
+      type: 'line',
+      source: 'provinsi',
+      'source-layer': 'provinsi',
+      filter: selected,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.selectedLine, 'line-width': 1.6 },
+    },
+    hoverLayer('kabkota', inProvince(parent)),
+    // Other provinces stay clickable (to move there) and get the hover outline too.
+    hoverLayer('provinsi', ['!=', ['get', 'kode'], parent]),
+  ];
+}
+
+export function buildStyle(input: StyleInput): StyleSpecification {
+  const source = (level: Level) => ({
+    type: 'vector' as const,
+    tiles: [`${input.origin}/tiles/${level}/{z}/{x}/{y}.mvt`],
+    ...TILE_ZOOMS[level],
+    bounds: INDONESIA_BOUNDS,
+    promoteId: 'kode',
+    attribution: ATTRIBUTION,
+  });
+  return {
+    version: 8,
+    name: 'Peta Konvergensi Stunting',
+    sources: { provinsi: source('provinsi'), kabkota: source('kabkota') },
+    layers: buildLayers(input),
+  };
+}

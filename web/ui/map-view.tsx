@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { createMap, type MapHandle, type MapOptions, type MapState } from '../map/create-map.ts';
+
+/** Mounts the map adapter once and hands it every new state; the component never touches MapLibre. */
+export function MapView(props: { state: MapState; onHover: MapOptions['onHover']; onSelect: MapOptions['onSelect'] }) {
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<MapHandle | null>(null);
+  // The adapter is made once; it calls the latest callbacks through this ref.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = createMap(container.current, {
+      onHover: (hit) => callbacks.current.onHover(hit),
+      onSelect: (hit) => callbacks.current.onSelect(hit),
+    });
+    handle.current = map;
+    map.update(callbacks.current.state);
+    return () => {
+      handle.current = null;
+      map.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    handle.current?.update(props.state);
+  }, [props.state]);
+
+  return <div ref={container} class="map" data-map-state="loading" />;
+}
