@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/support/shipped-database-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import type { Database } from './db/client.ts';
 import { notFound, problemHandler } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
+import { createImportServices, type ImportServices } from './imports.ts';
+import type { IndicatorDefinition } from './catalogue.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { tileRoutes } from './routes/tiles.ts';
@@ -19,12 +22,18 @@ export interface AppOptions {
   tiles: TileStore;
   regionTree: RegionTree;
   successions: Succession[];
+  catalogue: IndicatorDefinition[];
+  /** bearer token for imports over HTTP; imports are switched off without one */
+  importToken?: string;
   /** directory of the built front end; pages are not served when it does not exist */
   webRoot?: string;
 }
 
 /** Builds the whole HTTP application; `main.ts` only listens. Tests call `app.request()` on it. */
-export function createApp({ db, tiles, regionTree, successions, webRoot }: AppOptions) {
+export function createApp({ db, tiles, regionTree, successions, catalogue, importToken, webRoot }: AppOptions) {
+  // The import services hold an index of every region name; built on the first import, not at start.
+  let importServices: Promise<ImportServices> | undefined;
+  const services = () => (importServices ??= createImportServices(db, regionTree, catalogue));
   const app = new Hono();
   app.onError(problemHandler);
   app.use('/api/*', compress());
@@ -33,6 +42,7 @@ export function createApp({ db, tiles, regionTree, successions, webRoot }: AppOp
   app.route('/api/indicators', indicatorRoutes(db));
   app.route('/api/values', valueRoutes({ db, tree: regionTree, successions }));
   app.route('/api/regions', regionRoutes(db));
+  app.route('/api/imports', importRoutes({ services, token: importToken }));
   app.route('/tiles', tileRoutes(tiles));
   app.all('/api/*', (c) => {
     throw notFound(`no API endpoint ${c.req.method} ${c.req.path}`);

@@ -12,6 +12,8 @@ const ENVIRONMENT = z.object({
   WEB_ROOT: z.string().min(1).default('dist/web'),
   GEODATA_DIR: z.string().min(1).default('geodata'),
   DATA_DIR: z.string().min(1).default('data'),
+  /** Bearer token that allows imports over HTTP (until accounts exist); unset = HTTP imports off. */
+  IMPORT_TOKEN: z.string().min(16, 'IMPORT_TOKEN must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof ENVIRONMENT>;

@@ -21,13 +21,22 @@ const applied = await migrate(db);
 if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
 const shipped = await loadShippedData(db, { geodataDir: config.GEODATA_DIR, dataDir: config.DATA_DIR }, log);
 log(shipped.changed ? 'shipped data loaded' : 'shipped data already up to date');
-const demo = await ensureDemoData(db, readCatalogue(config.DATA_DIR), log);
+const catalogue = readCatalogue(config.DATA_DIR);
+const demo = await ensureDemoData(db, catalogue, log);
 log(demo.changed ? 'demonstration data generated' : 'demonstration data already up to date');
 const regionTree = await loadRegionTree(db);
 const tiles = openTileStore(config.GEODATA_DIR);
 log(`tiles: ${[...tiles.keys()].join(', ') || 'none'}`);
 
-const app = createApp({ db, tiles, regionTree, successions: readSuccessions(config.DATA_DIR), webRoot: config.WEB_ROOT });
+const app = createApp({
+  db,
+  tiles,
+  regionTree,
+  catalogue,
+  successions: readSuccessions(config.DATA_DIR),
+  importToken: config.IMPORT_TOKEN,
+  webRoot: config.WEB_ROOT,
+});
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   // Test harnesses wait for exactly this line.
   console.log(`listening on http://${config.HOST}:${info.port}`);

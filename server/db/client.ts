@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import postgres from 'postgres';
 
 /**
@@ -36,8 +37,20 @@ export async function startEmbedded(dataDir: string): Promise<Database> {
   // Loaded lazily: a PostgreSQL deployment never pays for the WASM build.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    pglite = await PGlite.create({ dataDir });
+  } catch (error) {
+    releaseLock();
+    throw new Error(
+      `the embedded database in ${dataDir} could not be opened (${String(error)}). If the server was killed ` +
+        'while writing, the folder may be damaged: move it away and start again to rebuild it from the shipped data ' +
+        '(imported data in it would then have to be imported again).',
+    );
+  }
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
   await server.start();
   const address = server.getServerConn();
@@ -50,10 +63,39 @@ export async function startEmbedded(dataDir: string): Promise<Database> {
       await sql.end({ timeout: 5 });
       await server.stop();
       await pglite.close();
+      releaseLock();
     },
   };
 }
 
 export function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): Promise<Database> {
   return options.databaseUrl ? connectPostgres(options.databaseUrl) : startEmbedded(options.pgliteDir);
+}
+
+/**
+ * PGlite is a single-process database: two processes writing the same folder corrupt it. A pid file
+ * keeps a second server, or the import command, from opening a folder that a live process holds.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'peta.pid');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (holder !== process.pid && isAlive(holder)) {
+      throw new Error(`the embedded database in ${dataDir} is in use by process ${holder} (is \`npm start\` running?); stop it first, or use the HTTP import`);
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -37,17 +37,25 @@ export function applySuccessions(
   period: string,
   inScope: (kode: string) => boolean,
 ): void {
-  for (const row of successions) {
-    if (row.level !== level || period > row.periode_terakhir_sebelum_pemekaran || !inScope(row.kode_baru)) continue;
-    const published = values.get(row.kode_lama);
-    if (!published || published.demo || published.inheritedFrom) continue;
+  const applicable = successions.filter((row) => row.level === level && period <= row.periode_terakhir_sebelum_pemekaran);
+  // Read every published figure before writing any, so that noting the old region's own value does
+  // not hide it from its successors.
+  const published = new Map(applicable.map((row) => [row.kode_lama, values.get(row.kode_lama)]));
+  for (const row of applicable) {
+    const figure = published.get(row.kode_lama);
+    if (!figure || figure.demo || !inScope(row.kode_baru)) continue;
+    const successors = applicable.filter((s) => s.kode_lama === row.kode_lama).map((s) => s.kode_baru);
+    const area = `wilayah yang kini ${successors.join(', ')}`;
+    if (row.kode_baru === row.kode_lama) {
+      values.set(row.kode_baru, { ...figure, note: `Angka ${row.nama_lama} sebelum pemekaran 2022, mencakup ${area}.` });
+      continue;
+    }
     const own = values.get(row.kode_baru);
-    if (own && !own.demo && row.kode_baru !== row.kode_lama) continue;
-    const successors = successions.filter((s) => s.kode_lama === row.kode_lama).map((s) => s.kode_baru);
+    if (own && !own.demo) continue;
     values.set(row.kode_baru, {
-      ...published,
+      ...figure,
       inheritedFrom: row.kode_lama,
-      note: `Angka ${row.nama_lama} sebelum pemekaran 2022 (wilayah kini ${successors.join(', ')}), bukan angka ${row.nama_baru} sendiri.`,
+      note: `Angka ${row.nama_lama} sebelum pemekaran 2022 (${area}), bukan angka ${row.nama_baru} sendiri.`,
     });
   }
 }

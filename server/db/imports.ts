@@ -1,0 +1,178 @@
+import type postgres from 'postgres';
+import type { Database } from './client.ts';
+
+/**
+ * Writing an import: one transaction that records the batch, keeps the rows it replaces (so the
+ * batch can be rolled back exactly), and upserts the new values. A dry run computes the same
+ * comparison and writes nothing.
+ */
+export interface ImportMeta {
+  createdBy: string;
+  filename: string;
+  fileSha256: string;
+  format: string;
+  source: string;
+}
+
+export interface ImportChange {
+  kode: string;
+  indicator: string;
+  period: string;
+  before: number | null;
+  after: number;
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  rowCount: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** the first changes, for a dry run to show */
+  sample: ImportChange[];
+  /** indicator and period pairs whose roll-ups must be rebuilt */
+  touched: { indicator: string; period: string }[];
+}
+
+export interface StagedValue {
+  kode: string;
+  indicator: string;
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Rows per statement when staging; a column array each keeps this one round trip per chunk. */
+const STAGE_CHUNK = 200_000;
+
+export async function applyImport(db: Database, values: StagedValue[], meta: ImportMeta, options: { dryRun: boolean }): Promise<ImportSummary> {
+  let summary: ImportSummary | undefined;
+  const dryRunMarker = new Error('dry run: roll back');
+  try {
+    await db.sql.begin(async (sql) => {
+      await sql`
+        CREATE TEMPORARY TABLE import_stage (
+          kode text NOT NULL, indicator_id text NOT NULL, period text NOT NULL,
+          value double precision NOT NULL, numerator double precision, denominator double precision,
+          PRIMARY KEY (indicator_id, period, kode)
+        ) ON COMMIT DROP`;
+      for (let start = 0; start < values.length; start += STAGE_CHUNK) {
+        const chunk = values.slice(start, start + STAGE_CHUNK);
+        await sql`
+          INSERT INTO import_stage
+          SELECT * FROM unnest(${chunk.map((v) => v.kode)}::text[], ${chunk.map((v) => v.indicator)}::text[],
+                               ${chunk.map((v) => v.period)}::text[], ${chunk.map((v) => v.value)}::float8[],
+                               ${chunk.map((v) => v.numerator)}::float8[], ${chunk.map((v) => v.denominator)}::float8[])`;
+      }
+      const [counts] = await sql<{ inserted: number; updated: number; unchanged: number }[]>`
+        SELECT count(*) FILTER (WHERE o.kode IS NULL)::int AS inserted,
+               count(*) FILTER (WHERE o.kode IS NOT NULL AND ${differs(sql)})::int AS updated,
+               count(*) FILTER (WHERE o.kode IS NOT NULL AND NOT ${differs(sql)})::int AS unchanged
+        FROM import_stage s
+        LEFT JOIN observation o ON o.indicator_id = s.indicator_id AND o.period = s.period AND o.kode = s.kode AND NOT o.is_demo`;
+      const sample = await sql<ImportChange[]>`
+        SELECT s.kode, s.indicator_id AS indicator, s.period, o.value AS before, s.value AS after
+        FROM import_stage s
+        LEFT JOIN observation o ON o.indicator_id = s.indicator_id AND o.period = s.period AND o.kode = s.kode AND NOT o.is_demo
+        WHERE o.kode IS NULL OR ${differs(sql)}
+        ORDER BY s.indicator_id, s.period, s.kode LIMIT 20`;
+      const touched = await sql<{ indicator: string; period: string }[]>`
+        SELECT DISTINCT indicator_id AS indicator, period FROM import_stage ORDER BY 1, 2`;
+      summary = {
+        batchId: null,
+        rowCount: values.length,
+        inserted: counts?.inserted ?? 0,
+        updated: counts?.updated ?? 0,
+        unchanged: counts?.unchanged ?? 0,
+        sample,
+        touched,
+      };
+      if (options.dryRun) throw dryRunMarker;
+
+      const [batch] = await sql<{ id: number }[]>`
+        INSERT INTO import_batch (created_by, filename, file_sha256, format, row_count, inserted_count, updated_count, unchanged_count)
+        VALUES (${meta.createdBy}, ${meta.filename}, ${meta.fileSha256}, ${meta.format}, ${values.length},
+                ${summary.inserted}, ${summary.updated}, ${summary.unchanged})
+        RETURNING id`;
+      const batchId = batch?.id ?? 0;
+      summary.batchId = batchId;
+      await sql`
+        INSERT INTO import_replaced
+          (batch_id, indicator_id, kode, period, is_demo, value, numerator, denominator, source, source_url, note, origin, replaced_batch_id)
+        SELECT ${batchId}, o.indicator_id, o.kode, o.period, o.is_demo, o.value, o.numerator, o.denominator,
+               o.source, o.source_url, o.note, o.origin, o.batch_id
+        FROM import_stage s
+        JOIN observation o ON o.indicator_id = s.indicator_id AND o.period = s.period AND o.kode = s.kode AND NOT o.is_demo
+        WHERE ${differs(sql)}`;
+      await sql`
+        INSERT INTO observation (indicator_id, kode, period, is_demo, value, numerator, denominator, source, origin, batch_id)
+        SELECT s.indicator_id, s.kode, s.period, false, s.value, s.numerator, s.denominator, ${meta.source}, 'import', ${batchId}
+        FROM import_stage s
+        ON CONFLICT (indicator_id, period, kode, is_demo) DO UPDATE SET
+          value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+          source = excluded.source, source_url = NULL, note = NULL, origin = 'import', batch_id = excluded.batch_id
+        WHERE observation.value IS DISTINCT FROM excluded.value
+           OR observation.numerator IS DISTINCT FROM excluded.numerator
+           OR observation.denominator IS DISTINCT FROM excluded.denominator`;
+    });
+  } catch (error) {
+    if (error !== dryRunMarker) throw error;
+  }
+  if (!summary) throw new Error('import produced no summary');
+  return summary;
+}
+
+function differs(sql: postgres.TransactionSql) {
+  return sql`(o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator OR o.denominator IS DISTINCT FROM s.denominator)`;
+}
+
+export interface BatchRecord {
+  id: number;
+  created_at: Date;
+  created_by: string;
+  filename: string;
+  file_sha256: string;
+  format: string;
+  row_count: number;
+  inserted_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  rolled_back_at: Date | null;
+}
+
+export async function listBatches({ sql }: Database): Promise<BatchRecord[]> {
+  return sql<BatchRecord[]>`SELECT * FROM import_batch ORDER BY id DESC LIMIT 200`;
+}
+
+export type RollbackOutcome =
+  | { ok: true; touched: { indicator: string; period: string }[] }
+  | { ok: false; reason: 'unknown' | 'already' | 'superseded'; laterBatches?: number[] };
+
+/**
+ * Undoes a batch: its values are removed and the values it replaced are restored. Refused when a
+ * later batch, not rolled back, changed the same values, since restoring would silently undo that
+ * later batch too; that one has to be rolled back first.
+ */
+export async function rollbackBatch(db: Database, batchId: number): Promise<RollbackOutcome> {
+  return db.sql.begin(async (sql): Promise<RollbackOutcome> => {
+    const [batch] = await sql<{ rolled_back_at: Date | null }[]>`SELECT rolled_back_at FROM import_batch WHERE id = ${batchId} FOR UPDATE`;
+    if (!batch) return { ok: false, reason: 'unknown' };
+    if (batch.rolled_back_at) return { ok: false, reason: 'already' };
+    const later = await sql<{ batch_id: number }[]>`
+      SELECT DISTINCT r.batch_id FROM import_replaced r JOIN import_batch b ON b.id = r.batch_id
+      WHERE r.replaced_batch_id = ${batchId} AND b.rolled_back_at IS NULL ORDER BY 1`;
+    if (later.length > 0) return { ok: false, reason: 'superseded', laterBatches: later.map((row) => row.batch_id) };
+
+    const touched = await sql<{ indicator: string; period: string }[]>`
+      SELECT DISTINCT indicator_id AS indicator, period FROM observation WHERE batch_id = ${batchId}
+      UNION SELECT DISTINCT indicator_id, period FROM import_replaced WHERE batch_id = ${batchId} ORDER BY 1, 2`;
+    await sql`DELETE FROM observation WHERE batch_id = ${batchId}`;
+    await sql`
+      INSERT INTO observation (indicator_id, kode, period, is_demo, value, numerator, denominator, source, source_url, note, origin, batch_id)
+      SELECT indicator_id, kode, period, is_demo, value, numerator, denominator, source, source_url, note, origin, replaced_batch_id
+      FROM import_replaced WHERE batch_id = ${batchId}`;
+    await sql`UPDATE import_batch SET rolled_back_at = now() WHERE id = ${batchId}`;
+    return { ok: true, touched };
+  });
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../server/catalogue.ts';
+import type { Database } from '../../server/db/client.ts';
+import { ensureDemoData } from '../../server/db/demo.ts';
+import { loadShippedData } from '../../server/db/shipped-data.ts';
+import { createImportServices, rollbackImport, runImport, type ImportServices } from '../../server/imports.ts';
+import { loadRegionTree } from '../../server/values/region-tree.ts';
+import { resolveValues } from '../../server/values/resolve.ts';
+import { readSuccessions } from '../../server/values/succession.ts';
+import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
+
+const catalogue = readCatalogue('data');
+const indicator = (id: string) => {
+  const found = catalogue.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no indicator ${id}`);
+  return found;
+};
+const csv = (text: string) => ({ bytes: new TextEncoder().encode(text), filename: 'data.csv' });
+
+// Kecamatan Denpasar Selatan (51.71.01) has 10 desa/kelurahan; three of them report here.
+const THREE_DESA = `kode,indikator,periode,pembilang,penyebut
+51.71.01.1001,IH-1,2024,9,10
+51.71.01.1002,IH-1,2024,1,90
+51.71.01.1003,IH-1,2024,30,100
+`;
+
+describe.each(DATABASE_KINDS)('imports and roll-ups on %s', (kind) => {
+  let db: Database;
+  let services: ImportServices;
+  const values = async (level: 'provinsi' | 'kabkota' | 'kecamatan' | 'desa', id = 'IH-1', period = '2024', parent?: string) =>
+    resolveValues({ db, tree: services.tree, successions: readSuccessions('data') }, { indicator: indicator(id), period, level, ...(parent ? { parent } : {}) });
+  const observationCount = async () => (await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM observation`)[0]?.n;
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    await loadShippedData(db, { geodataDir: 'geodata', dataDir: 'data' });
+    await ensureDemoData(db, catalogue);
+    services = await createImportServices(db, await loadRegionTree(db), catalogue);
+  });
+  afterAll(() => db?.close());
+
+  it('shows demonstration data, flagged, where nothing real exists', async () => {
+    const kecamatan = (await values('kecamatan', 'IH-1', '2024', '51.71')).get('51.71.01');
+    expect(kecamatan).toMatchObject({ demo: true, basis: 'rollup' });
+    expect(kecamatan?.expected).toBe(10);
+  });
+
+  it('writes nothing when one row of the file is bad, and says which', async () => {
+    const before = await observationCount();
+    const outcome = await runImport(services, csv(`${THREE_DESA}51.71.01.9999,IH-1,2024,5,4\n`), { dryRun: false, createdBy: 'test' });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((p) => p.line)).toContain(5);
+    expect(await observationCount()).toBe(before);
+  });
+
+  it('shows what a dry run would change without writing it', async () => {
+    const before = await observationCount();
+    const outcome = await runImport(services, csv(THREE_DESA), { dryRun: true, createdBy: 'test' });
+    expect(outcome).toMatchObject({ ok: true, dryRun: true, summary: { inserted: 3, updated: 0, unchanged: 0, batchId: null } });
+    expect(await observationCount()).toBe(before);
+  });
+
+  it('rolls desa up as the sum of numerators over the sum of denominators, counting who reported', async () => {
+    const outcome = await runImport(services, csv(THREE_DESA), { dryRun: false, createdBy: 'test' });
+    expect(outcome).toMatchObject({ ok: true, summary: { inserted: 3 } });
+    const kecamatan = (await values('kecamatan', 'IH-1', '2024', '51.71')).get('51.71.01');
+    // (9 + 1 + 30) / (10 + 90 + 100) = 20%, not the mean of 90%, 1.1% and 30%
+    expect(kecamatan).toMatchObject({ value: 20, numerator: 40, denominator: 200, demo: false, basis: 'rollup', reporting: 3, expected: 10 });
+    const kabkota = (await values('kabkota', 'IH-1', '2024', '51')).get('51.71');
+    expect(kabkota).toMatchObject({ value: 20, demo: false, basis: 'rollup', reporting: 3, expected: 43 });
+  });
+
+  it('lets real values win over demonstration values, region by region', async () => {
+    const desa = await values('desa', 'IH-1', '2024', '51.71.01');
+    expect(desa.get('51.71.01.1001')).toMatchObject({ value: 90, demo: false, basis: 'direct' });
+    expect(desa.get('51.71.01.1004')?.demo).toBe(true);
+  });
+
+  it('lets a value reported for a region win over its roll-up, and the parent sums that value', async () => {
+    await runImport(services, csv('kode,indikator,periode,pembilang,penyebut\n51.71.01,IH-1,2024,150,300\n'), { dryRun: false, createdBy: 'test' });
+    const kecamatan = (await values('kecamatan', 'IH-1', '2024', '51.71')).get('51.71.01');
+    expect(kecamatan).toMatchObject({ value: 50, basis: 'direct', demo: false });
+    const kabkota = (await values('kabkota', 'IH-1', '2024', '51')).get('51.71');
+    expect(kabkota).toMatchObject({ value: 50, numerator: 150, denominator: 300, basis: 'rollup' });
+  });
+
+  it('leaves the same state when the same file is imported twice', async () => {
+    const snapshot = async () => db.sql`SELECT indicator_id, kode, period, value, numerator, denominator FROM observation ORDER BY 1, 2, 3`;
+    const before = await snapshot();
+    const again = await runImport(services, csv(THREE_DESA), { dryRun: false, createdBy: 'test' });
+    expect(again).toMatchObject({ ok: true, summary: { inserted: 0, updated: 0, unchanged: 3 } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rolls a batch back, restoring the values it replaced, and refuses out of order', async () => {
+    const first = await runImport(services, csv('kode,indikator,periode,pembilang,penyebut\n51.71.01.1001,IH-1,2024,5,10\n'), { dryRun: false, createdBy: 'test' });
+    const second = await runImport(services, csv('kode,indikator,periode,pembilang,penyebut\n51.71.01.1001,IH-1,2024,7,10\n'), { dryRun: false, createdBy: 'test' });
+    if (!first.ok || !second.ok || !first.summary.batchId || !second.summary.batchId) throw new Error('imports failed');
+    expect(await rollbackImport(services, first.summary.batchId)).toMatchObject({ ok: false, reason: 'superseded', laterBatches: [second.summary.batchId] });
+    expect(await rollbackImport(services, second.summary.batchId)).toMatchObject({ ok: true });
+    expect((await values('desa', 'IH-1', '2024', '51.71.01')).get('51.71.01.1001')?.value).toBe(50);
+    expect(await rollbackImport(services, first.summary.batchId)).toMatchObject({ ok: true });
+    expect((await values('desa', 'IH-1', '2024', '51.71.01')).get('51.71.01.1001')?.value).toBe(90);
+    expect(await rollbackImport(services, first.summary.batchId)).toMatchObject({ ok: false, reason: 'already' });
+  });
+
+  it('shows a province figure published before the 2022 split on its successors, with a note', async () => {
+    const provinces = await values('provinsi', 'prevalensi_stunting', '2022');
+    expect(provinces.get('94')).toMatchObject({ value: 34.6, inheritedFrom: '91', demo: false });
+    expect(provinces.get('94')?.note).toMatch(/sebelum pemekaran 2022/);
+    expect(provinces.get('91')?.inheritedFrom).toBeUndefined();
+    expect((await values('provinsi', 'prevalensi_stunting', '2023')).get('94')?.inheritedFrom).toBeUndefined();
+  });
+});
