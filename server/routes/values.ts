@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LEVELS } from '../catalogue.ts';
-import { resolveValues, type ValueContext } from '../values/resolve.ts';
+import { resolveValues, type ResolvedValue, type ValueContext } from '../values/resolve.ts';
 import { findIndicator } from '../db/indicators.ts';
 import { findRegion } from '../db/regions.ts';
 import { badRequest, notFound } from '../problem.ts';
@@ -26,14 +26,36 @@ export function valueRoutes(context: ValueContext) {
     }
     if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
     const resolved = await resolveValues(context, { ...query, indicator });
-    const values = Object.fromEntries(
-      [...resolved].map(([kode, { value, numerator, denominator, ...rest }]) => [
-        kode,
-        { value: round(value), ...(numerator === null ? {} : { numerator }), ...(denominator === null ? {} : { denominator }), ...rest },
-      ]),
-    );
-    return c.json({ indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, values });
+    return c.json({ indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, ...compactValues(resolved) });
   });
+}
+
+/**
+ * The values keyed by Kemendagri code, small enough for all 83,762 desa at once: each distinct source
+ * is listed once in `sources` and referred to by index, and fields at their usual value are left out
+ * (`demo` when false, `basis` when "direct", numerator and denominator when unknown).
+ */
+export function compactValues(resolved: Map<string, ResolvedValue>) {
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [kode, { value, numerator, denominator, source, demo, basis, ...rest }] of resolved) {
+    let index = sourceIndex.get(source);
+    if (index === undefined) {
+      index = sources.push(source) - 1;
+      sourceIndex.set(source, index);
+    }
+    values[kode] = {
+      value: round(value),
+      ...(numerator === null ? {} : { numerator }),
+      ...(denominator === null ? {} : { denominator }),
+      source: index,
+      ...(demo ? { demo } : {}),
+      ...(basis === 'direct' ? {} : { basis }),
+      ...rest,
+    };
+  }
+  return { sources, values };
 }
 
 /** Four significant decimals are more than any indicator is measured to, and keep responses small. */

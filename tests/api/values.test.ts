@@ -35,11 +35,16 @@ describe('GET /api/values', () => {
   it('returns province prevalence keyed by Kemendagri code (NTT 2022 = 35.3)', async () => {
     const response = await app.request('/api/values?indicator=prevalensi_stunting&period=2022&level=provinsi');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { values: Record<string, { value: number; source: string; demo: boolean }> };
-    expect(body.values['53']).toMatchObject({ value: 35.3, source: 'SSGI 2022, Kemenkes', demo: false });
+    const body = (await response.json()) as { sources: string[]; values: Record<string, { value: number; source: number; demo?: boolean }> };
+    expect(body.values['53']).toMatchObject({ value: 35.3 });
+    expect(body.sources[body.values['53']?.source ?? -1]).toBe('SSGI 2022, Kemenkes');
+    // real values carry no demo flag; only demonstration data does
+    expect(body.values['53']?.demo).toBeUndefined();
     expect(body.values['51']?.value).toBe(8);
-    // SSGI 2022 covers the 34 provinces that existed before the 2022 splits.
-    expect(Object.keys(body.values)).toHaveLength(34);
+    // SSGI 2022 covers the 34 provinces before the 2022 splits; the 4 new provinces show their
+    // predecessor's figure, marked as such.
+    expect(Object.keys(body.values)).toHaveLength(38);
+    expect(body.values['93']).toMatchObject({ value: 34.6, inheritedFrom: '91' });
   });
 
   it('filters kabupaten/kota by their province', async () => {
@@ -55,6 +60,18 @@ describe('GET /api/values', () => {
       values: Record<string, unknown>;
     };
     expect(Object.keys(body.values).sort()).toEqual(['51', '53']);
+  });
+
+  it('serves demonstration data flagged as such, with numerator, denominator and who reported', async () => {
+    const body = (await (await app.request('/api/values?indicator=IH-1&period=2024&level=kecamatan&parent=51.71')).json()) as {
+      sources: string[];
+      values: Record<string, { value: number; numerator: number; denominator: number; source: number; demo: boolean; basis: string; reporting: number; expected: number }>;
+    };
+    expect(Object.keys(body.values)).toHaveLength(4);
+    const kecamatan = body.values['51.71.01'];
+    expect(kecamatan).toMatchObject({ demo: true, basis: 'rollup', expected: 10 });
+    expect(kecamatan?.value).toBeCloseTo((100 * (kecamatan?.numerator ?? 0)) / (kecamatan?.denominator ?? 1), 3);
+    expect(body.sources[kecamatan?.source ?? -1]).toMatch(/demonstrasi/);
   });
 
   it.each([

@@ -17,22 +17,40 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const indicatorsResponseSchema = z.object({ indicators: z.array(indicatorSchema) });
 
-export const valueSchema = z.object({
+const compactValueSchema = z.object({
   value: z.number(),
-  source: z.string(),
-  demo: z.boolean(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  /** index into the response's `sources` */
+  source: z.number().int(),
+  demo: z.boolean().default(false),
+  basis: z.enum(['direct', 'rollup']).default('direct'),
+  reporting: z.number().optional(),
+  expected: z.number().optional(),
   note: z.string().optional(),
 });
-export type RegionValue = z.infer<typeof valueSchema>;
 
-export const valuesResponseSchema = z.object({
-  indicator: z.string(),
-  period: z.string(),
-  level: z.enum(LEVELS),
-  parent: z.string().nullable(),
-  unit: z.string(),
-  values: z.record(z.string(), valueSchema),
-});
+export interface RegionValue extends Omit<z.infer<typeof compactValueSchema>, 'source'> {
+  source: string;
+}
+
+// The server lists each source once and refers to it by index; here every value gets its source back.
+export const valuesResponseSchema = z
+  .object({
+    indicator: z.string(),
+    period: z.string(),
+    level: z.enum(LEVELS),
+    parent: z.string().nullable(),
+    unit: z.string(),
+    sources: z.array(z.string()),
+    values: z.record(z.string(), compactValueSchema),
+  })
+  .transform(({ sources, values, ...rest }) => ({
+    ...rest,
+    values: Object.fromEntries(
+      Object.entries(values).map(([kode, value]): [string, RegionValue] => [kode, { ...value, source: sources[value.source] ?? '' }]),
+    ),
+  }));
 export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 
 const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
