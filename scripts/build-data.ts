@@ -131,7 +131,7 @@ const AKSI_8_ROW = z.object({ aksi_no: z.string(), nama_aksi_kemendagri_bimtek: 
 const AKSI_2025_ROW = z.object({ jenis: z.enum(['aksi_utama', 'aksi_pendukung']), no: z.string(), nama: z.string() });
 const aksiStatus = (id: string, nama: string, years: { from: number; to: number | '' }, order: number) => ({
   id, nama: `Status aksi: ${nama}`, name_en: `Action status: ${nama}`, unit: 'status', kind: 'category', direction: 'higher',
-  target: '', target_year: '', target_source: '', kelompok: 'aksi', sasaran: '', jenis: '', levels: 'kabkota',
+  target: '', target_year: '', target_source: '', kelompok: 'aksi', sasaran: '', jenis: '', levels: 'provinsi|kabkota',
   categories: AKSI_STATUS_CATEGORIES, from_year: years.from, to_year: years.to,
   source: 'Kemendagri (Ditjen Bina Bangda)', sort_order: order,
 });

@@ -58,13 +58,13 @@ export const TARGET_FROM_ESSENTIAL: Record<string, number> = {
 
 /** Convergence performance, budget and reporting indicators: defined by the programme, not the CSVs. */
 export const PROGRAMME_INDICATORS = [
-  { id: 'skor_kinerja', nama: 'Skor penilaian kinerja aksi konvergensi', name_en: 'Convergence action performance score', unit: 'skor', kind: 'score', direction: 'higher', kelompok: 'kinerja', levels: 'kabkota' },
-  { id: 'kategori_kinerja', nama: 'Kategori kinerja (Berdaya/Berkembang/Bertumbuh)', name_en: 'Performance category (Berdaya/Berkembang/Bertumbuh)', unit: 'kategori', kind: 'category', direction: 'higher', kelompok: 'kinerja', levels: 'kabkota', categories: 'Bertumbuh|Berkembang|Berdaya' },
-  { id: 'aksi_selesai', nama: 'Aksi konvergensi yang diselesaikan', name_en: 'Convergence actions completed', unit: '%', kind: 'rate', direction: 'higher', kelompok: 'kinerja', levels: 'kabkota' },
+  { id: 'skor_kinerja', nama: 'Skor penilaian kinerja aksi konvergensi', name_en: 'Convergence action performance score', unit: 'skor', kind: 'score', direction: 'higher', kelompok: 'kinerja', levels: 'provinsi|kabkota' },
+  { id: 'kategori_kinerja', nama: 'Kategori kinerja (Berdaya/Berkembang/Bertumbuh)', name_en: 'Performance category (Berdaya/Berkembang/Bertumbuh)', unit: 'kategori', kind: 'category', direction: 'higher', kelompok: 'kinerja', levels: 'provinsi|kabkota', categories: 'Bertumbuh|Berkembang|Berdaya' },
+  { id: 'aksi_selesai', nama: 'Aksi konvergensi yang diselesaikan', name_en: 'Convergence actions completed', unit: '%', kind: 'rate', direction: 'higher', kelompok: 'kinerja', levels: 'provinsi|kabkota' },
   { id: 'anggaran_apbd', nama: 'Anggaran APBD tertandai stunting', name_en: 'Regional budget (APBD) tagged for stunting', unit: 'Rp', kind: 'money', direction: 'higher', kelompok: 'anggaran', levels: 'provinsi|kabkota' },
   { id: 'realisasi_apbd', nama: 'Realisasi anggaran APBD stunting', name_en: 'Stunting budget realisation', unit: '%', kind: 'rate', direction: 'higher', kelompok: 'anggaran', levels: 'provinsi|kabkota' },
   { id: 'anggaran_per_anak', nama: 'Anggaran stunting per anak sasaran', name_en: 'Stunting budget per target child', unit: 'Rp/anak', kind: 'rate_per_unit', direction: 'higher', kelompok: 'anggaran', levels: 'provinsi|kabkota' },
-  { id: 'kelengkapan_laporan', nama: 'Kelengkapan pelaporan', name_en: 'Reporting completeness', unit: '%', kind: 'rate', direction: 'higher', kelompok: 'pelaporan', levels: 'desa' },
+  { id: 'kelengkapan_laporan', nama: 'Kelengkapan pelaporan', name_en: 'Reporting completeness', unit: '%', kind: 'rate', direction: 'higher', kelompok: 'pelaporan', levels: 'provinsi|kabkota|kecamatan|desa' },
 ] as const;
 
 /** Status of one convergence action in one kab/kota and year. */

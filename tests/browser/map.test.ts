@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colorFor, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
+import { COVERAGE } from '../../web/map/classify.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 
@@ -54,8 +55,14 @@ async function labelPoint(kode: string): Promise<[number, number]> {
   return region.label;
 }
 
-async function valueOf(level: string, kode: string, parent?: string, period = PERIOD): Promise<number | null> {
-  const q = new URLSearchParams({ indicator: 'prevalensi_stunting', period, level });
+async function valueOf(
+  level: string,
+  kode: string,
+  parent?: string,
+  period = PERIOD,
+  indicator = 'prevalensi_stunting',
+): Promise<number | null> {
+  const q = new URLSearchParams({ indicator, period, level });
   if (parent) q.set('parent', parent);
   const body = await api<{ values: Record<string, { value: number }> }>(`/api/values?${q}`);
   return body.values[kode]?.value ?? null;
@@ -103,6 +110,20 @@ async function pixels(points: { x: number; y: number }[], name: string): Promise
 }
 
 /** Waits until the map says it is idle and `layerId` has drawn features (all matching `prefix`). */
+async function renderedKodes(layerId: string): Promise<string[]> {
+  return page.evaluate((id) => window.__petaTestHook?.renderedKodes(id) ?? [], layerId);
+}
+
+/** Clicks a region at its label point (from /api/regions). */
+async function clickRegion(kode: string) {
+  const point = await toScreen(await labelPoint(kode));
+  await page.mouse.click(point.x, point.y);
+}
+
+async function breadcrumbText(): Promise<string> {
+  return (await page.getByRole('navigation', { name: 'Wilayah' }).innerText()).replace(/\s+/g, ' ').trim();
+}
+
 async function waitForMap(layerId: string, prefix = '') {
   await page.waitForFunction(
     ({ layerId, prefix }) => {
@@ -251,6 +272,92 @@ describe('peta stunting in a browser', () => {
     await waitForMap(LAYER.fill('kabkota'), `${NTT}.`);
   });
 
+  it('drills from Indonesia to the desa of one kecamatan by clicking, with URL and breadcrumbs at each step', async () => {
+    await page.goto(`${server.url}/?level=provinsi&region=ID&indicator=prevalensi_stunting&period=${PERIOD}`);
+    await waitForMap(LAYER.fill('provinsi'));
+    expect(await breadcrumbText()).toBe('Indonesia');
+
+    const steps = [
+      { click: BALI, level: 'kabkota', crumbs: 'Indonesia › Bali' },
+      { click: '51.71', level: 'kecamatan', crumbs: 'Indonesia › Bali › Kota Denpasar' },
+      { click: '51.71.01', level: 'desa', crumbs: 'Indonesia › Bali › Kota Denpasar › Denpasar Selatan' },
+    ] as const;
+    for (const step of steps) {
+      await clickRegion(step.click);
+      await page.waitForURL((url) => url.searchParams.get('region') === step.click);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('level')).toBe(step.level);
+      expect(url.searchParams.get('indicator')).toBe('prevalensi_stunting');
+      await waitForMap(LAYER.fill(step.level), `${step.click}.`);
+      expect(await breadcrumbText()).toBe(step.crumbs);
+      // every ancestor is a link
+      const links = page.getByRole('navigation', { name: 'Wilayah' }).getByRole('link');
+      expect(await links.count()).toBe(step.crumbs.split('›').length - 1);
+    }
+    // Prevalence is not reported per desa: the page says so, and the desa are drawn as "tidak ada data".
+    expect(await page.getByRole('status').innerText()).toContain('tidak tersedia per desa/kelurahan');
+    const desa = await renderedKodes(LAYER.fill('desa'));
+    expect(desa.length).toBeGreaterThanOrEqual(8); // Denpasar Selatan has 10 desa/kelurahan
+    await page.screenshot({ path: join(ARTIFACTS, 'browser-desa-51.71.01-prevalensi.png') });
+
+    // Back goes up one level, forward down again.
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('region') === '51.71');
+    await waitForMap(LAYER.fill('kecamatan'), '51.71.');
+    expect(await breadcrumbText()).toBe('Indonesia › Bali › Kota Denpasar');
+    await page.screenshot({ path: join(ARTIFACTS, 'browser-kecamatan-51.71.png') });
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('region') === '51.71.01');
+    await waitForMap(LAYER.fill('desa'), '51.71.01.');
+  });
+
+  it('switches to a coverage indicator from the keyboard and labels its demonstration data', async () => {
+    // Tab from the top of the page to the indicator picker, then arrow down to the next indicator.
+    await page.locator('body').focus();
+    const picker = page.getByLabel('Indikator');
+    for (let i = 0; i < 15 && !(await picker.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await picker.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await picker.inputValue()).toBe('prevalensi_stunting');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL((url) => url.searchParams.get('indicator') === 'IH-1');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('level'), url.searchParams.get('region')]).toEqual(['desa', '51.71.01']);
+    await waitForMap(LAYER.fill('desa'), '51.71.01.');
+
+    // The legend carries the demonstration notice, and the classes are the coverage ones.
+    const notice = page.getByRole('note').filter({ hasText: 'DATA DEMONSTRASI — bukan data nyata' });
+    expect(await notice.isVisible()).toBe(true);
+    expect(await page.getByRole('list', { name: 'Legenda' }).innerText()).toContain('≥ 90');
+
+    // A desa is painted in its coverage class, and its tooltip says the figure is demonstration data.
+    const kode = '51.71.01.1001';
+    const period = await page.getByRole('radio', { checked: true }).inputValue();
+    const value = await valueOf('desa', kode, '51.71.01', period, 'IH-1');
+    expect(value).not.toBeNull();
+    const point = await toScreen(await labelPoint(kode));
+    const [pixel] = await pixels([point], 'browser-desa-51.71.01-IH-1.png');
+    expectColour(pixel, colorFor(value as number, COVERAGE), `desa ${kode} (${value}%)`);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const text = await tooltip.innerText();
+    expect(text).toContain('Desa/kelurahan');
+    expect(text).toContain('DATA DEMONSTRASI — bukan data nyata');
+    expect(text).toMatch(/\d+ dari \d+/);
+    await page.screenshot({ path: join(ARTIFACTS, 'browser-desa-51.71.01-IH-1-hover.png') });
+    await page.mouse.move(1, 1);
+  });
+
+  it('names the desa that have a value but no boundary', async () => {
+    await page.goto(`${server.url}/?level=desa&region=96.01.05&indicator=IH-1&period=2024`);
+    await waitForMap(LAYER.fill('desa'), '96.01.05.');
+    const note = page.getByRole('note').filter({ hasText: 'tanpa batas wilayah' });
+    await note.waitFor({ state: 'visible' });
+    expect(await note.innerText()).toContain('Malagusa');
+  });
+
   it('fits a 360 px wide phone', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.url}/?level=provinsi&region=ID&indicator=prevalensi_stunting&period=${PERIOD}`);
@@ -265,5 +372,11 @@ describe('peta stunting in a browser', () => {
     }
     const mapBox = await page.getByRole('region', { name: 'Peta', exact: true }).boundingBox();
     expect(mapBox?.height ?? 0).toBeGreaterThan(300);
+
+    await page.goto(`${server.url}/?level=desa&region=51.71.01&indicator=IH-1&period=2024`);
+    await waitForMap(LAYER.fill('desa'), '51.71.01.');
+    await page.screenshot({ path: join(ARTIFACTS, 'browser-phone-360-desa-IH-1.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.getByRole('note').filter({ hasText: 'DATA DEMONSTRASI' }).isVisible()).toBe(true);
   });
 });

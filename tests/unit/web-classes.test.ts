@@ -73,3 +73,17 @@ describe('classLabels', () => {
     expect(labels).toHaveLength(7);
   });
 });
+
+describe('category labels', () => {
+  it('uses the labels of a classification in the legend, one per class', () => {
+    const c = makeClassification([0.5, 1.5], ['#a', '#b', '#c'], ['Belum', 'Proses', 'Selesai']);
+    expect(classLabels(c, formatBreak)).toEqual([
+      { color: '#a', label: 'Belum' },
+      { color: '#b', label: 'Proses' },
+      { color: '#c', label: 'Selesai' },
+    ]);
+  });
+  it('rejects a label count that does not match the classes', () => {
+    expect(() => makeClassification([0.5], ['#a', '#b'], ['Belum'])).toThrow(/2 classes need 2 labels, got 1/);
+  });
+});

@@ -1,8 +1,9 @@
 import { Color, expression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { makeClassification, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
+import { categorical, COVERAGE } from '../../web/map/classify.ts';
 import { hatchPattern } from '../../web/map/hatch.ts';
-import { buildStyle, LAYER, NO_DATA_PATTERN, PALETTE, valueColor, type StyleInput } from '../../web/map/style.ts';
+import { buildStyle, LAYER, NO_DATA_PATTERN, PALETTE, TILE_ZOOMS, valueColor, type StyleInput } from '../../web/map/style.ts';
 
 const national: StyleInput = {
   origin: 'http://127.0.0.1:8080',
@@ -11,11 +12,15 @@ const national: StyleInput = {
   classification: STUNTING_PREVALENCE,
 };
 const ntt: StyleInput = { ...national, level: 'kabkota', parent: '53' };
+const denpasarSelatan: StyleInput = { ...national, level: 'desa', parent: '51.71.01', classification: COVERAGE };
 
 describe('buildStyle', () => {
   it.each([
     ['the provinces of Indonesia', national],
     ['the kab/kota of NTT', ntt],
+    ['the kecamatan of Kota Denpasar', { ...ntt, level: 'kecamatan', parent: '51.71' } satisfies StyleInput],
+    ['the desa of Denpasar Selatan', denpasarSelatan],
+    ['categories', { ...ntt, classification: categorical(['Belum', 'Proses', 'Selesai']) }],
   ])('passes the MapLibre style validator for %s', (_what, input) => {
     expect(validateStyleMin(buildStyle(input))).toEqual([]);
   });
@@ -25,10 +30,9 @@ describe('buildStyle', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     const urls = Object.values(style.sources).flatMap((s) => ('tiles' in s ? (s.tiles ?? []) : []));
-    expect(urls).toEqual([
-      'http://127.0.0.1:8080/tiles/provinsi/{z}/{x}/{y}.mvt',
-      'http://127.0.0.1:8080/tiles/kabkota/{z}/{x}/{y}.mvt',
-    ]);
+    expect(urls).toEqual(
+      ['provinsi', 'kabkota', 'kecamatan', 'desa'].map((l) => `http://127.0.0.1:8080/tiles/${l}/{z}/{x}/{y}.mvt`),
+    );
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
   });
 
@@ -55,6 +59,29 @@ describe('buildStyle', () => {
     expect(keeps('53.71')).toBe(true);
     expect(keeps('52.01')).toBe(false);
     expect(keeps('35.30')).toBe(false);
+  });
+
+  it('paints only the desa of the selected kecamatan, over its pale neighbours, with its outline', () => {
+    const layers = buildStyle(denpasarSelatan).layers;
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.contextFill('kecamatan'))).toBeLessThan(ids.indexOf(LAYER.fill('desa')));
+    const outline = layers.find((l) => l.id === LAYER.selectedLine('kecamatan'));
+    expect(outline).toMatchObject({ source: 'kecamatan', filter: ['==', ['get', 'kode'], '51.71.01'] });
+    const fill = layers.find((l) => l.id === LAYER.fill('desa'));
+    if (fill?.type !== 'fill' || !fill.filter) throw new Error('desa fill has no filter');
+    const filter = featureFilter(fill.filter, 'layers[desa].filter');
+    const keeps = (kode: string) => filter.filter({ zoom: 12 }, { type: 3, properties: { kode } } as never);
+    expect(keeps('51.71.01.1001')).toBe(true);
+    expect(keeps('51.71.02.1001')).toBe(false);
+    expect(keeps('51.71.011.001')).toBe(false);
+  });
+
+  it('never asks for tiles beyond the zoom levels the server has (it answers 400 there)', () => {
+    const sources = buildStyle(national).sources;
+    for (const [level, zooms] of Object.entries(TILE_ZOOMS)) {
+      expect(sources[level]).toMatchObject(zooms);
+      expect(zooms.maxzoom).toBeLessThanOrEqual(11);
+    }
   });
 
   it('draws the hatch under the colours, so regions without a value show it', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { drillDown, nationalView, parseView, viewToSearch, type View } from '../../web/state/view.ts';
+import {
+  ancestorCodes,
+  childLevelOf,
+  drillDown,
+  levelOfCode,
+  nationalView,
+  parseView,
+  viewShowing,
+  viewToSearch,
+  type View,
+} from '../../web/state/view.ts';
 
 const NTT_2022: View = { level: 'kabkota', region: '53', indicator: 'prevalensi_stunting', period: '2022' };
 
@@ -12,11 +22,21 @@ describe('parseView', () => {
     expect(parseView('')).toEqual({ level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null });
   });
 
+  it('reads the desa of one kecamatan', () => {
+    expect(parseView('?level=desa&region=51.71.01&indicator=IH-1&period=2024')).toEqual({
+      level: 'desa',
+      region: '51.71.01',
+      indicator: 'IH-1',
+      period: '2024',
+    });
+  });
+
   it.each([
-    ['an unknown level', '?level=desa&region=53&period=2022', { level: 'provinsi', region: 'ID', period: '2022' }],
-    ['a region that is not a province code', '?level=kabkota&region=53.01&period=2022', { level: 'provinsi', region: 'ID' }],
+    ['an unknown level', '?level=dusun&region=53&period=2022', { level: 'kabkota', region: '53', period: '2022' }],
+    ['a level that does not match the region', '?level=desa&region=53', { level: 'kabkota', region: '53' }],
     ['kab/kota of the whole country', '?level=kabkota&region=ID', { level: 'provinsi', region: 'ID' }],
-    ['a province at province level', '?level=provinsi&region=53', { level: 'provinsi', region: 'ID' }],
+    ['a desa as region (it has no children)', '?level=desa&region=51.71.01.1001', { level: 'provinsi', region: 'ID' }],
+    ['a region that is not a code', '?level=kecamatan&region=51.7', { level: 'provinsi', region: 'ID' }],
     ['a malformed period', '?level=kabkota&region=53&period=22', { level: 'kabkota', region: '53', period: null }],
     ['an indicator with odd characters', '?indicator=<script>', { indicator: 'prevalensi_stunting' }],
   ])('falls back field by field on %s', (_what, search, expected) => {
@@ -41,6 +61,7 @@ describe('viewToSearch', () => {
     NTT_2022,
     { ...NTT_2022, period: null },
     nationalView(NTT_2022),
+    { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' } as View,
   ])('round-trips through parseView: %o', (view) => {
     expect(parseView(viewToSearch(view))).toEqual(view);
   });
@@ -51,5 +72,43 @@ describe('drillDown and nationalView', () => {
     const national = nationalView(NTT_2022);
     expect(national).toEqual({ level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: '2022' });
     expect(drillDown(national, '53')).toEqual(NTT_2022);
+  });
+});
+
+describe('drilling through the four levels', () => {
+  it('goes from kab/kota to kecamatan to desa, and not below a desa', () => {
+    const kecamatan = drillDown(NTT_2022, '53.01');
+    expect(kecamatan).toEqual({ ...NTT_2022, level: 'kecamatan', region: '53.01' });
+    expect(drillDown(kecamatan as View, '53.01.01')).toEqual({ ...NTT_2022, level: 'desa', region: '53.01.01' });
+    expect(drillDown(NTT_2022, '53.01.01.2001')).toBeNull();
+  });
+
+  it.each([
+    ['ID', null, 'provinsi'],
+    ['53', 'provinsi', 'kabkota'],
+    ['53.01', 'kabkota', 'kecamatan'],
+    ['53.01.01', 'kecamatan', 'desa'],
+    ['53.01.01.2001', 'desa', null],
+    ['5301', null, null],
+  ])('%s is a %s and shows its %s', (kode, level, child) => {
+    expect(levelOfCode(kode)).toBe(level);
+    expect(childLevelOf(kode)).toBe(child);
+  });
+
+  it('lists the ancestors below Indonesia', () => {
+    expect(ancestorCodes('51.71.01')).toEqual(['51', '51.71']);
+    expect(ancestorCodes('51')).toEqual([]);
+  });
+});
+
+describe('viewShowing', () => {
+  const desa: View = { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
+  it('finds the nearest level up where an indicator is reported', () => {
+    expect(viewShowing(desa, ['provinsi', 'kabkota'])).toMatchObject({ level: 'kabkota', region: '51' });
+    expect(viewShowing(desa, ['desa'])).toMatchObject({ level: 'desa', region: '51.71.01' });
+    expect(viewShowing(desa, ['provinsi'])).toMatchObject({ level: 'provinsi', region: 'ID' });
+  });
+  it('gives null when the indicator is only reported further down', () => {
+    expect(viewShowing(nationalView(desa), ['kabkota'])).toBeNull();
   });
 });

@@ -4,13 +4,29 @@ import { LEVELS } from '../state/view.ts';
 /** Schemas for the server's JSON (docs/ARCHITECTURE.md); every response is checked before use. */
 
 // Only the fields the page uses are checked (and kept); the server may send more.
+export const INDICATOR_KINDS = ['survey_percent', 'rate', 'rate_per_unit', 'count', 'money', 'score', 'category'] as const;
+export const KELOMPOK = ['prevalensi', 'cakupan', 'kinerja', 'anggaran', 'pelaporan', 'aksi'] as const;
+
 export const indicatorSchema = z.object({
   id: z.string(),
   nama: z.string(),
   unit: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(['higher', 'lower', 'none']),
+  target: z.number().nullable().default(null),
+  kelompok: z.enum(KELOMPOK),
+  /** Target group of a coverage indicator; empty or null for the others. */
+  sasaran: z.string().nullable().default(null),
+  /** "Belum|Proses|Selesai" for a category indicator, whose values are indexes into it. */
+  categories: z
+    .string()
+    .nullable()
+    .default(null)
+    .transform((c) => (c ? c.split('|') : null)),
   periods: z.array(z.string()),
   /** The period to show first; without it, the latest. */
-  default_period: z.string().optional(),
+  default_period: z.string().nullable().optional(),
+  /** The levels at which values can be asked for. */
   levels: z.array(z.string()),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -25,8 +41,10 @@ const compactValueSchema = z.object({
   source: z.number().int(),
   demo: z.boolean().default(false),
   basis: z.enum(['direct', 'rollup']).default('direct'),
+  /** For a roll-up: how many of the units below reported, out of how many expected. */
   reporting: z.number().optional(),
   expected: z.number().optional(),
+  /** A note for the reader, e.g. that a figure is the pre-2022 Papua province's. */
   note: z.string().optional(),
 });
 
@@ -62,6 +80,7 @@ export const regionSchema = z.object({
   nama: z.string(),
   parent: z.string().nullable(),
   ancestors: z.array(z.object({ kode: z.string(), level: z.string(), nama: z.string() })),
+  has_geometry: z.boolean(),
   bbox: bboxSchema.nullable(),
   label: z.tuple([z.number(), z.number()]).nullable(),
 });

@@ -1,15 +1,46 @@
 // Numbers are shown the Indonesian way: decimal comma, dot for thousands (35,3%; 1.234).
 const oneDecimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const upToOneDecimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
-/** A measured value with its unit: 35.3 and '%' give "35,3%"; other units follow after a space. */
+/**
+ * A measured value with its unit: 35.3 and '%' give "35,3%"; money is whole rupiah with the "Rp"
+ * in front ("Rp 11.219.607.346", "Rp 753.007/anak"); a score is "skor 72"; other units follow
+ * after a space ("1.234,5 kasus").
+ */
 export function formatValue(value: number, unit: string): string {
-  const n = oneDecimal.format(value);
-  if (unit === '%' || unit === '') return `${n}${unit}`;
-  return `${n} ${unit}`;
+  if (unit === '%' || unit === '') return `${oneDecimal.format(value)}${unit}`;
+  if (unit === 'Rp') return `Rp ${whole.format(value)}`;
+  if (unit.startsWith('Rp/')) return `Rp ${whole.format(value)}${unit.slice(2)}`;
+  if (unit === 'skor') return `skor ${upToOneDecimal.format(value)}`;
+  return `${upToOneDecimal.format(value)} ${unit}`;
+}
+
+/** A whole count: 1234 gives "1.234". */
+export function formatCount(value: number): string {
+  return whole.format(value);
 }
 
 /** A class break in the legend: 14 gives "14", 12.5 gives "12,5". */
 export function formatBreak(value: number): string {
   return upToOneDecimal.format(value);
+}
+
+const SCALES: [number, string][] = [
+  [1e12, 'triliun'],
+  [1e9, 'miliar'],
+  [1e6, 'juta'],
+  [1e3, 'ribu'],
+];
+
+/** Money in the legend, short: 8_300_000_000 gives "Rp 8,3 miliar", 590_000 "Rp 590 ribu". */
+export function formatRupiahShort(value: number): string {
+  const scale = SCALES.find(([size]) => Math.abs(value) >= size);
+  if (!scale) return `Rp ${upToOneDecimal.format(value)}`;
+  return `Rp ${upToOneDecimal.format(value / scale[0])} ${scale[1]}`;
+}
+
+/** How legend breaks are written for a unit. */
+export function breakFormatFor(unit: string): (value: number) => string {
+  return unit === 'Rp' || unit.startsWith('Rp/') ? formatRupiahShort : formatBreak;
 }

@@ -9,12 +9,18 @@
 export interface Classification {
   /** Strictly ascending lower bounds of classes 1..n. */
   readonly breaks: readonly number[];
-  /** One colour per class: breaks.length + 1 of them, lightest (best) first. */
+  /** One colour per class: breaks.length + 1 of them, lowest values first. */
   readonly colors: readonly string[];
+  /** Names of the classes for the legend (categories); absent for numeric classes. */
+  readonly labels?: readonly string[];
 }
 
 /** Throws with a message that says what is wrong, so a bad classification fails loudly where it is made. */
-export function makeClassification(breaks: readonly number[], colors: readonly string[]): Classification {
+export function makeClassification(
+  breaks: readonly number[],
+  colors: readonly string[],
+  labels?: readonly string[],
+): Classification {
   if (colors.length !== breaks.length + 1) {
     throw new Error(
       `a classification with ${breaks.length} breaks needs ${breaks.length + 1} colours, got ${colors.length}`,
@@ -27,7 +33,12 @@ export function makeClassification(breaks: readonly number[], colors: readonly s
       throw new Error(`breaks must be strictly ascending: break ${i} (${b}) is not above break ${i - 1} (${prev})`);
     }
   }
-  return { breaks: [...breaks], colors: [...colors] };
+  if (labels !== undefined && labels.length !== colors.length) {
+    throw new Error(`${colors.length} classes need ${colors.length} labels, got ${labels.length}`);
+  }
+  return labels === undefined
+    ? { breaks: [...breaks], colors: [...colors] }
+    : { breaks: [...breaks], colors: [...colors], labels: [...labels] };
 }
 
 /**
@@ -60,7 +71,8 @@ export interface ClassLabel {
 
 /** Legend rows, e.g. "< 10", "10 – < 14", ..., "≥ 35", with numbers formatted by `format`. */
 export function classLabels(classification: Classification, format: (n: number) => string): ClassLabel[] {
-  const { breaks, colors } = classification;
+  const { breaks, colors, labels } = classification;
+  if (labels) return colors.map((color, i) => ({ color, label: labels[i] as string }));
   return colors.map((color, i) => {
     const lower = breaks[i - 1];
     const upper = breaks[i];

@@ -1,10 +1,10 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Level } from '../state/view.ts';
+import { LEVELS, levelOfCode, type Level } from '../state/view.ts';
 import type { Classification } from './classes.ts';
 import { hatchPattern } from './hatch.ts';
-import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE } from './style.ts';
+import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, TILE_ZOOMS } from './style.ts';
 import { installTestHook } from './test-hook.ts';
 
 // Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
@@ -13,7 +13,7 @@ maplibregl.setWorkerUrl(workerUrl);
 /** Everything the map shows; `update` is given the whole of it each time. */
 export interface MapState {
   readonly level: Level;
-  /** At level kabkota, the province whose kab/kota are painted. */
+  /** The region whose children are painted; null for the provinces of Indonesia. */
   readonly parent: string | null;
   /** Values by region code, or null while they are loading. */
   readonly values: ReadonlyMap<string, number> | null;
@@ -44,6 +44,8 @@ export interface MapHandle {
   dispose(): void;
 }
 
+const MIN_ZOOM = 2;
+
 /** Room around a fitted area: 40 px on a desktop, less on a phone, where every pixel of map counts. */
 const fitPadding = (el: HTMLElement) => Math.max(8, Math.min(40, Math.round(el.clientWidth * 0.04)));
 
@@ -61,8 +63,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    maxZoom: 12,
-    minZoom: 2,
+    // Desa tiles stop at z12; MapLibre over-zooms them, so that a small kecamatan of a city still fills the map.
+    maxZoom: 14,
+    minZoom: MIN_ZOOM,
     // The boundary credit is in the side panel (ui/app.tsx), where it does not cover the map on phones.
     attributionControl: false,
     // MapLibre's own labels for screen readers and buttons, in Bahasa Indonesia. The canvas is the
@@ -124,7 +127,7 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     const keepOldColours = state.values === null && applied?.styleKey === styleKey;
     if (!keepOldColours && (applied?.values !== state.values || applied?.styleKey !== styleKey)) {
       const level = state.level;
-      for (const source of ['provinsi', 'kabkota'] as const) map.removeFeatureState({ source, sourceLayer: source });
+      for (const source of LEVELS) map.removeFeatureState({ source, sourceLayer: source });
       hovered = null;
       for (const [kode, value] of state.values ?? []) {
         map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value });
@@ -132,6 +135,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     }
     const boundsKey = JSON.stringify(state.bounds);
     if (state.bounds !== null && applied?.boundsKey !== boundsKey) {
+      // Never further out than the level's tiles start: a large kecamatan in Papua would otherwise
+      // show its desa at a zoom where there are no desa tiles, and the map would be empty.
+      map.setMinZoom(Math.max(MIN_ZOOM, TILE_ZOOMS[state.level].minzoom));
       const [w, s, e, n] = state.bounds;
       map.fitBounds([w, s, e, n], { padding: fitPadding(container), duration: applied === null ? 0 : 700 });
     }
@@ -159,17 +165,17 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
 
   const hitAt = (point: maplibregl.Point): RegionHit | null => {
     if (!latest) return null;
-    const layers =
-      latest.level === 'provinsi' ? [LAYER.noData('provinsi')] : [LAYER.noData('kabkota'), LAYER.contextFill];
+    const parentLevel = latest.parent === null ? null : levelOfCode(latest.parent);
+    const layers = [LAYER.noData(latest.level), ...(parentLevel ? [LAYER.contextFill(parentLevel)] : [])];
     const present = layers.filter((id) => map.getLayer(id) !== undefined);
     const [feature] = map.queryRenderedFeatures(point, { layers: present });
     if (!feature) return null;
     const kode = feature.properties['kode'];
     const nama = feature.properties['nama'];
-    if (typeof kode !== 'string' || typeof nama !== 'string') return null;
-    const level: Level = feature.sourceLayer === 'kabkota' ? 'kabkota' : 'provinsi';
-    // The selected province under its own kab/kota is not a hit of its own.
-    if (latest.level === 'kabkota' && level === 'provinsi' && kode === latest.parent) return null;
+    const level = LEVELS.find((l) => l === feature.sourceLayer);
+    if (typeof kode !== 'string' || typeof nama !== 'string' || level === undefined) return null;
+    // The selected region under its own children is not a hit of its own.
+    if (kode === latest.parent) return null;
     return { kode, nama, level, x: point.x, y: point.y, width: container.clientWidth, height: container.clientHeight };
   };
 
@@ -182,7 +188,8 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
         map.setFeatureState({ source: hit.level, sourceLayer: hit.level, id: hit.kode }, { hover: true });
       }
     }
-    map.getCanvas().style.cursor = hit && (hit.level !== latest?.level || hit.level === 'provinsi') ? 'pointer' : '';
+    // Everything but a desa leads somewhere when clicked: into its children, or over to a neighbour.
+    map.getCanvas().style.cursor = hit && hit.level !== 'desa' ? 'pointer' : '';
     options.onHover(hit);
   });
   map.on('mouseout', () => {

@@ -4,7 +4,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { Level } from '../state/view.ts';
+import { LEVELS, levelOfCode, type Level } from '../state/view.ts';
 import type { Classification } from './classes.ts';
 
 /**
@@ -36,19 +36,29 @@ export const PALETTE = {
 
 export const LAYER = {
   background: 'latar',
-  contextFill: 'provinsi-konteks',
-  contextLine: 'provinsi-konteks-garis',
+  /** Regions of the selected region's own level, pale, around the painted children. */
+  contextFill: (level: Level) => `${level}-konteks`,
+  contextLine: (level: Level) => `${level}-konteks-garis`,
   noData: (level: Level) => `${level}-tanpa-data`,
   fill: (level: Level) => `${level}-nilai`,
   line: (level: Level) => `${level}-garis`,
   hover: (level: Level) => `${level}-sorot`,
-  selectedLine: 'provinsi-terpilih-garis',
+  /** The outline of the region whose children are painted. */
+  selectedLine: (level: Level) => `${level}-terpilih-garis`,
 } as const;
 
-/** Zoom ranges of the tile endpoints (docs/ARCHITECTURE.md); MapLibre over-zooms beyond maxzoom. */
-const TILE_ZOOMS: Record<Level, { minzoom: number; maxzoom: number }> = {
+/**
+ * Zoom ranges of the tile endpoints (docs/ARCHITECTURE.md). MapLibre over-zooms beyond maxzoom
+ * rather than asking for tiles the server does not have (it answers 400 there); below minzoom a
+ * level draws nothing, so the map adapter never shows a level further out than its minzoom.
+ */
+export const TILE_ZOOMS: Record<Level, { minzoom: number; maxzoom: number }> = {
   provinsi: { minzoom: 0, maxzoom: 7 },
   kabkota: { minzoom: 3, maxzoom: 10 },
+  // The archives being rebuilt have kecamatan at z6-11 and desa at z9-11 (the issue said 6-12 and 8-12):
+  // these ranges lie inside both, so no request is ever refused; beyond 11 MapLibre over-zooms.
+  kecamatan: { minzoom: 6, maxzoom: 11 },
+  desa: { minzoom: 9, maxzoom: 11 },
 };
 
 export const ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kepmendagri 2025';
@@ -57,7 +67,7 @@ export interface StyleInput {
   /** Origin that serves /tiles, e.g. "http://127.0.0.1:8080" (tile URLs must be absolute for the worker). */
   readonly origin: string;
   readonly level: Level;
-  /** At level kabkota, the province whose kab/kota are painted. */
+  /** The region whose children are painted (a code one level up); null for the provinces of Indonesia. */
   readonly parent: string | null;
   readonly classification: Classification;
 }
@@ -73,8 +83,8 @@ export function valueColor(classification: Classification): ExpressionSpecificat
   return ['case', ['==', ['typeof', ['feature-state', 'value']], 'number'], colour, 'rgba(0, 0, 0, 0)'];
 }
 
-/** Kab/kota codes start with their province's code: "53.01" lies in "53". */
-function inProvince(parent: string): FilterSpecification {
+/** Codes start with their parent's code: "53.01" lies in "53", "53.01.01.2001" in "53.01.01". */
+function inRegion(parent: string): FilterSpecification {
   return ['==', ['slice', ['get', 'kode'], 0, parent.length + 1], `${parent}.`];
 }
 
@@ -136,41 +146,34 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
     type: 'background',
     paint: { 'background-color': PALETTE.sea },
   };
-  if (input.level === 'provinsi' || input.parent === null) {
+  const parentLevel = input.parent === null ? null : levelOfCode(input.parent);
+  if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
     return [background, ...choroplethLayers('provinsi', null, input.classification), hoverLayer('provinsi', null)];
   }
-  const parent = input.parent;
-  const selected: FilterSpecification = ['==', ['get', 'kode'], parent];
+  const { parent, level } = input;
+  const context = { source: parentLevel, 'source-layer': parentLevel } as const;
   return [
     background,
+    { id: LAYER.contextFill(parentLevel), type: 'fill', ...context, paint: { 'fill-color': PALETTE.contextLand } },
     {
-      id: LAYER.contextFill,
-      type: 'fill',
-      source: 'provinsi',
-      'source-layer': 'provinsi',
-      paint: { 'fill-color': PALETTE.contextLand },
-    },
-    {
-      id: LAYER.contextLine,
+      id: LAYER.contextLine(parentLevel),
       type: 'line',
-      source: 'provinsi',
-      'source-layer': 'provinsi',
+      ...context,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
     },
-    ...choroplethLayers('kabkota', inProvince(parent), input.classification),
+    ...choroplethLayers(level, inRegion(parent), input.classification),
     {
-      id: LAYER.selectedLine,
+      id: LAYER.selectedLine(parentLevel),
       type: 'line',
-      source: 'provinsi',
-      'source-layer': 'provinsi',
-      filter: selected,
+      ...context,
+      filter: ['==', ['get', 'kode'], parent],
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': PALETTE.selectedLine, 'line-width': 1.6 },
+      paint: { 'line-color': PALETTE.selectedLine, 'line-width': 1.8 },
     },
-    hoverLayer('kabkota', inProvince(parent)),
-    // Other provinces stay clickable (to move there) and get the hover outline too.
-    hoverLayer('provinsi', ['!=', ['get', 'kode'], parent]),
+    hoverLayer(level, inRegion(parent)),
+    // The neighbours of the selected region stay clickable (to move there) and get the hover outline too.
+    hoverLayer(parentLevel, ['!=', ['get', 'kode'], parent]),
   ];
 }
 
@@ -186,7 +189,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   return {
     version: 8,
     name: 'Peta Konvergensi Stunting',
-    sources: { provinsi: source('provinsi'), kabkota: source('kabkota') },
+    sources: Object.fromEntries(LEVELS.map((level) => [level, source(level)])),
     layers: buildLayers(input),
   };
 }

@@ -2,36 +2,81 @@ import { z } from 'zod';
 
 /**
  * What the user is looking at. The URL query string is its only home:
- * `?level=kabkota&region=53&indicator=prevalensi_stunting&period=2022`.
- * It is parsed here once, and changed only by navigating (see use-view.ts).
+ * `?level=desa&region=51.71.01&indicator=IH-1&period=2024`: the desa (level) of the kecamatan
+ * 51.71.01 (region). It is parsed here once, and changed only by navigating (see use-view.ts).
  */
 
-export const LEVELS = ['provinsi', 'kabkota'] as const;
+/** The four administrative levels, top down; a region of one level is the parent of the next. */
+export const LEVELS = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const NATIONAL = 'ID';
 export const DEFAULT_INDICATOR = 'prevalensi_stunting';
 
+/** Names for people, singular and as a group ("per kabupaten/kota"). */
+export const LEVEL_NAMES: Record<Level, { one: string; many: string }> = {
+  provinsi: { one: 'Provinsi', many: 'provinsi' },
+  kabkota: { one: 'Kabupaten/kota', many: 'kabupaten/kota' },
+  kecamatan: { one: 'Kecamatan', many: 'kecamatan' },
+  desa: { one: 'Desa/kelurahan', many: 'desa/kelurahan' },
+};
+
 export interface View {
   /** The level whose regions are painted. */
   readonly level: Level;
-  /** The region whose children are painted: `ID` for the provinces, a province code for its kab/kota. */
+  /** The region whose children are painted: `ID` for the provinces, else a code one level up. */
   readonly region: string;
   readonly indicator: string;
-  /** A period such as "2022"; null until the user picks one (the indicator's latest is shown). */
+  /** A period such as "2022"; null until the user picks one (the indicator's default is shown). */
   readonly period: string | null;
+}
+
+/** Kemendagri code shapes: 53, 53.01, 53.01.01, 53.01.01.2001. */
+const CODE_SHAPES: Record<Level, RegExp> = {
+  provinsi: /^\d{2}$/,
+  kabkota: /^\d{2}\.\d{2}$/,
+  kecamatan: /^\d{2}\.\d{2}\.\d{2}$/,
+  desa: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+};
+
+/** The level of a region code, or null for `ID` and anything that is not a code. */
+export function levelOfCode(kode: string): Level | null {
+  return LEVELS.find((level) => CODE_SHAPES[level].test(kode)) ?? null;
+}
+
+/** The next level down: kabkota below provinsi; null below desa. */
+export function levelBelow(level: Level): Level | null {
+  return LEVELS[LEVELS.indexOf(level) + 1] ?? null;
+}
+
+/** The level painted when `region` is selected: its children's. Null for a desa, which has none. */
+export function childLevelOf(region: string): Level | null {
+  if (region === NATIONAL) return 'provinsi';
+  const level = levelOfCode(region);
+  return level === null ? null : (LEVELS[LEVELS.indexOf(level) + 1] ?? null);
+}
+
+/** The codes of a region's ancestors below `ID`, top down: "51.71.01" gives ["51", "51.71"]. */
+export function ancestorCodes(kode: string): string[] {
+  const parts = kode.split('.');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}
+
+/** The parent's code of a region, `ID` for a province. */
+export function parentOf(kode: string): string {
+  return ancestorCodes(kode).at(-1) ?? NATIONAL;
 }
 
 // Each field falls back on its own, so one bad parameter in a shared link does not lose the others.
 const querySchema = z.object({
-  level: z.enum(LEVELS).catch('provinsi'),
+  level: z.enum(LEVELS).nullable().catch(null),
   region: z
     .string()
-    .regex(/^(ID|\d{2})$/)
+    .refine((kode) => childLevelOf(kode) !== null)
     .catch(NATIONAL),
   indicator: z
     .string()
-    .regex(/^[a-z0-9_]{1,64}$/)
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .catch(DEFAULT_INDICATOR),
   period: z
     .string()
@@ -43,16 +88,15 @@ const querySchema = z.object({
 export function parseView(search: string): View {
   const params = new URLSearchParams(search);
   const q = querySchema.parse({
-    level: params.get('level') ?? undefined,
+    level: params.get('level'),
     region: params.get('region') ?? undefined,
     indicator: params.get('indicator') ?? undefined,
     period: params.get('period'),
   });
-  // Provinces are always shown for the whole country; kab/kota only inside one province.
-  if (q.level === 'provinsi' || q.region === NATIONAL) {
-    return { level: 'provinsi', region: NATIONAL, indicator: q.indicator, period: q.period };
-  }
-  return { level: 'kabkota', region: q.region, indicator: q.indicator, period: q.period };
+  // The region decides the level (its children are shown); `level` is in the URL for people reading
+  // it. When the two disagree the link was edited by hand: the region, the more specific, wins.
+  const level = childLevelOf(q.region) as Level;
+  return { level, region: q.region, indicator: q.indicator, period: q.period };
 }
 
 /** The query string for a view, parameters always in the same order so equal views give equal URLs. */
@@ -65,11 +109,25 @@ export function viewToSearch(view: View): string {
   return `?${params.toString()}`;
 }
 
-/** The view that shows the kab/kota of one province, keeping indicator and period. */
-export function drillDown(view: View, provinceKode: string): View {
-  return { ...view, level: 'kabkota', region: provinceKode };
+/** The view that shows the children of `kode`, keeping indicator and period; a desa has none. */
+export function drillDown(view: View, kode: string): View | null {
+  const level = childLevelOf(kode);
+  return level === null ? null : { ...view, level, region: kode };
 }
 
 export function nationalView(view: View): View {
   return { ...view, level: 'provinsi', region: NATIONAL };
+}
+
+/**
+ * The nearest view at or above `view` whose level is one of `levels`: where an indicator that is
+ * not reported at the current level can be shown. Null when no such level is on the way up.
+ */
+export function viewShowing(view: View, levels: readonly string[]): View | null {
+  const path = [NATIONAL, ...ancestorCodes(view.region), ...(view.region === NATIONAL ? [] : [view.region])];
+  for (const region of [...new Set(path)].reverse()) {
+    const level = childLevelOf(region);
+    if (level !== null && levels.includes(level)) return { ...view, level, region };
+  }
+  return null;
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator } from '../../web/api/client.ts';
+import { availability, groupIndicators, viewWithIndicator } from '../../web/state/indicator-groups.ts';
+import type { View } from '../../web/state/view.ts';
+
+const ALL = ['provinsi', 'kabkota', 'kecamatan', 'desa'];
+function indicator(id: string, kelompok: Indicator['kelompok'], levels: string[], sasaran: string | null = null): Indicator {
+  return {
+    id,
+    nama: id,
+    unit: '%',
+    kind: 'rate',
+    direction: 'higher',
+    target: null,
+    kelompok,
+    sasaran,
+    categories: null,
+    periods: ['2021', '2022', '2025'],
+    default_period: '2025',
+    levels,
+  };
+}
+
+const catalogue = [
+  indicator('anggaran_apbd', 'anggaran', ['provinsi', 'kabkota']),
+  indicator('RP-1', 'cakupan', ALL, 'Remaja putri'),
+  indicator('aksi_1', 'aksi', ['kabkota']),
+  indicator('prevalensi_stunting', 'prevalensi', ['provinsi', 'kabkota']),
+  indicator('IH-1', 'cakupan', ALL, 'Ibu hamil/nifas/menyusui'),
+  indicator('skor_kinerja', 'kinerja', ['kabkota']),
+  indicator('kelengkapan_laporan', 'pelaporan', ['desa']),
+  indicator('IH-2', 'cakupan', ALL, 'Ibu hamil/nifas/menyusui'),
+];
+
+describe('groupIndicators', () => {
+  it('orders the groups as users think of them, coverage by target group along the life cycle', () => {
+    const groups = groupIndicators(catalogue);
+    expect(groups.map((g) => g.label)).toEqual([
+      'Prevalensi stunting',
+      'Cakupan intervensi: Ibu hamil/nifas/menyusui',
+      'Cakupan intervensi: Remaja putri',
+      'Kinerja aksi konvergensi',
+      'Anggaran',
+      'Pelaporan',
+    ]);
+    expect(groups[1]?.indicators.map((i) => i.id)).toEqual(['IH-1', 'IH-2']);
+    expect(groups[3]?.indicators.map((i) => i.id)).toEqual(['aksi_1', 'skor_kinerja']);
+  });
+
+  it('gives no groups for an empty catalogue', () => {
+    expect(groupIndicators([])).toEqual([]);
+  });
+});
+
+describe('availability and viewWithIndicator', () => {
+  const desa: View = { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
+  const byId = (id: string) => catalogue.find((i) => i.id === id) as Indicator;
+
+  it('keeps the place for an indicator reported at the level shown, and a year it has', () => {
+    expect(availability(byId('IH-2'), desa)).toEqual({ kind: 'here' });
+    expect(viewWithIndicator({ ...desa, period: '2022' }, byId('IH-2'))).toEqual({ ...desa, indicator: 'IH-2', period: '2022' });
+  });
+
+  it('drops a year the new indicator does not have (its default is shown)', () => {
+    expect(viewWithIndicator(desa, byId('IH-2'))?.period).toBeNull();
+  });
+
+  it('moves up to the nearest level that has the indicator', () => {
+    expect(viewWithIndicator(desa, byId('prevalensi_stunting'))).toEqual({
+      level: 'kabkota',
+      region: '51',
+      indicator: 'prevalensi_stunting',
+      period: null,
+    });
+  });
+
+  it('cannot show an indicator reported only further down', () => {
+    const national: View = { level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null };
+    expect(availability(byId('kelengkapan_laporan'), national)).toEqual({ kind: 'elsewhere' });
+    expect(viewWithIndicator(national, byId('skor_kinerja'))).toBeNull();
+  });
+});

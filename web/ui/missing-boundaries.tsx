@@ -1,0 +1,23 @@
+import type { Indicator, Region, RegionValue } from '../api/client.ts';
+import { valueText } from '../format/region-value.ts';
+
+/**
+ * Regions that have a value but no polygon cannot be seen on the map: they are named here,
+ * with their values, so that nobody mistakes them for missing data.
+ */
+export function MissingBoundaries(props: {
+  regions: readonly Region[];
+  values: Readonly<Record<string, RegionValue>>;
+  indicator: Pick<Indicator, 'unit' | 'categories'>;
+}) {
+  const names = props.regions.map((r) => {
+    const v = props.values[r.kode];
+    return v ? `${r.nama} (${valueText(v.value, props.indicator)})` : r.nama;
+  });
+  return (
+    <p class="missing-boundaries" role="note">
+      {props.regions.length} desa tanpa batas wilayah (batas wilayah belum tersedia, tidak tampak di peta):{' '}
+      {names.join(', ')}.
+    </p>
+  );
+}
