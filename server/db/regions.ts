@@ -63,3 +63,7 @@ export async function countChildren({ sql }: Database, kode: string): Promise<{ 
     SELECT level, count(*)::int AS count FROM region WHERE parent = ${kode} GROUP BY level`;
   return row ?? null;
 }
+
+export async function listChildren({ sql }: Database, kode: string): Promise<{ kode: string; level: string; nama: string; has_geometry: boolean }[]> {
+  return sql`SELECT kode, level, nama, has_geometry FROM region WHERE parent = ${kode} ORDER BY kode`;
+}

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isLevel } from '../catalogue.ts';
 import { badRequest, notFound } from '../problem.ts';
-import type { TileStore } from '../tiles/tile-store.ts';
+import type { LevelTiles, TileStore } from '../tiles/tile-store.ts';
 import { validate } from '../validate.ts';
 
 const TILE_PARAMS = z.object({
@@ -17,7 +17,16 @@ const TILE_PARAMS = z.object({
 const TILE_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
 export function tileRoutes(store: TileStore) {
-  return new Hono().get('/:level/:z/:x/:file', validate('param', TILE_PARAMS), (c) => {
+  return new Hono()
+    .get('/:file{[a-z]+\\.json}', (c) => {
+      const level = c.req.param('file').replace(/\.json$/, '');
+      const tiles = isLevel(level) ? store.get(level) : undefined;
+      if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
+      c.header('cache-control', 'public, max-age=3600');
+      c.header('access-control-allow-origin', '*');
+      return c.json(tileJson(tiles, new URL(c.req.url).origin));
+    })
+    .get('/:level/:z/:x/:file', validate('param', TILE_PARAMS), (c) => {
     const { level, z: zoom, x, file } = c.req.valid('param');
     const y = Number.parseInt(file, 10);
     const tiles = isLevel(level) ? store.get(level) : undefined;
@@ -45,4 +54,25 @@ export function tileRoutes(store: TileStore) {
     }
     return c.body(new Uint8Array(gunzipSync(tile.data)));
   });
+}
+
+/** TileJSON 3.0.0 for one level, so MapLibre, QGIS and others can add the layer from one URL. */
+function tileJson({ level, archive, version }: LevelTiles, origin: string) {
+  const { header, metadata } = archive;
+  return {
+    tilejson: '3.0.0',
+    name: `Batas ${level}`,
+    description: `Batas wilayah tingkat ${level} (kode Kepmendagri 2025); fitur membawa kode dan nama`,
+    version,
+    attribution: typeof metadata.attribution === 'string' ? metadata.attribution : 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kepmendagri 2025',
+    scheme: 'xyz',
+    tiles: [`${origin}/tiles/${level}/{z}/{x}/{y}.mvt`],
+    minzoom: header.minZoom,
+    maxzoom: header.maxZoom,
+    bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
+    center: [header.centerLon, header.centerLat, header.centerZoom],
+    vector_layers: [
+      { id: level, description: `Wilayah ${level}`, minzoom: header.minZoom, maxzoom: header.maxZoom, fields: { kode: 'String', nama: 'String' } },
+    ],
+  };
 }

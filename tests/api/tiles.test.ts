@@ -20,6 +20,23 @@ function tileOf(lng: number, lat: number, z: number) {
   return { x, y };
 }
 
+describe('GET /tiles/{level}.json', () => {
+  it('describes each level as TileJSON 3.0 with bounds, zooms, layer and attribution', async () => {
+    const response = await app.request('http://peta.test/tiles/kecamatan.json');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown> & { bounds: number[]; vector_layers: { id: string }[] };
+    expect(body).toMatchObject({ tilejson: '3.0.0', tiles: ['http://peta.test/tiles/kecamatan/{z}/{x}/{y}.mvt'] });
+    expect(body.attribution).toMatch(/wilayah_boundaries/);
+    expect(body.vector_layers.map((layer) => layer.id)).toEqual(['kecamatan']);
+    const [west, south, east, north] = body.bounds;
+    expect([west! < 96, south! < -10, east! > 140, north! > 5]).toEqual([true, true, true, true]);
+  });
+
+  it('is a 404 for an unknown level', async () => {
+    expect((await app.request('/tiles/negara.json')).status).toBe(404);
+  });
+});
+
 describe('GET /tiles/{level}/{z}/{x}/{y}.mvt', () => {
   it('serves a gzip-compressed province tile with kode and nama in a layer named provinsi', async () => {
     const { x, y } = tileOf(121.8, -9.5, 5); // Nusa Tenggara Timur

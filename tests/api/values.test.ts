@@ -104,6 +104,13 @@ describe('GET /api/regions/:kode', () => {
     expect(body.children).toEqual({ level: 'kabkota', count: 22 });
   });
 
+  it('lists the children of a region, saying which have no polygon', async () => {
+    const body = (await (await app.request('/api/regions/96.01.05/children')).json()) as { children: { kode: string; has_geometry: boolean }[] };
+    expect(body.children.length).toBeGreaterThan(1);
+    expect(body.children.find((child) => child.kode === '96.01.05.1012')?.has_geometry).toBe(false);
+    expect(body.children.filter((child) => child.has_geometry).length).toBeGreaterThan(0);
+  });
+
   it('answers unknown and malformed codes with 404 and 400', async () => {
     expect((await problem('/api/regions/99', 404)).detail).toMatch(/no region with code 99/);
     expect((await problem('/api/regions/abc', 400)).detail).toMatch(/Kemendagri code/);
