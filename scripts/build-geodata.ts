@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LEVELS, type Level } from './geodata/levels.ts';
 import { progress, elapsedSeconds } from './geodata/progress.ts';
-import { readCodeList, readDesa, readLicense, readSourceKecamatan, type CodeListRegion } from './geodata/sources.ts';
+import { readCodeList, readDesa, readLicense, readSourceKecamatan } from './geodata/sources.ts';
 import { buildTopology, readLayer } from './geodata/topology.ts';
 import { measure, missingCsv, regionIndexCsv, type Measure, type MissingRegion } from './geodata/regions.ts';
 import { readTileBundle, type EncodedTile } from './geodata/tiles.ts';
@@ -108,7 +108,7 @@ async function main() {
   const missing: MissingRegion[] = codeList.filter((r) => !measures.has(r.kode)).map((r) => ({
     kode: r.kode, level: r.level, nama: r.nama,
     reason: r.level !== 'desa' ? 'no desa polygon and no source polygon'
-      : desaCodesInSource.has(r.kode) ? 'source polygon is empty or degenerate (removed by clean)'
+      : desaCodesInSource.has(r.kode) ? 'source polygon lost in the topology clean (empty or degenerate)'
       : 'no polygon in source (wilayah_boundaries)',
   }));
   fs.mkdirSync(path.join(outDir, 'tiles'), { recursive: true });

@@ -19,7 +19,7 @@ export const LEVELS: readonly LevelSpec[] = [
   { level: 'provinsi', codeListName: 'provinsi', codeLength: 2, minZoom: 0, maxZoom: 7 },
   { level: 'kabkota', codeListName: 'kabupaten_kota', codeLength: 5, minZoom: 3, maxZoom: 10 },
   { level: 'kecamatan', codeListName: 'kecamatan', codeLength: 8, minZoom: 6, maxZoom: 11 },
-  { level: 'desa', codeListName: 'desa_kelurahan', codeLength: 13, minZoom: 8, maxZoom: 11 },
+  { level: 'desa', codeListName: 'desa_kelurahan', codeLength: 13, minZoom: 9, maxZoom: 11 },
 ];
 
 export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
@@ -44,11 +44,12 @@ export function tileUnitMetres(z: number): number {
 
 /**
  * Simplification interval (metres) used for a level at zoom z. Below a level's max zoom we drop detail
- * finer than SIMPLIFY_UNITS tile units (a 4096-unit tile is drawn at 512 CSS px, so 8 units = one CSS
- * pixel); at the max zoom, which clients over-zoom, we keep everything down to one unit (4.8 m at
- * z11), the size of the tile's own coordinate grid, so over-zoomed tiles keep the source's detail.
+ * finer than SIMPLIFY_UNITS tile units (a 4096-unit tile is drawn at 512 CSS px, so 12 units = 1.5 CSS
+ * px: invisible in a choropleth, and it keeps geodata/ under ~60 MB); at the max zoom, which clients
+ * over-zoom, we keep everything down to one unit (4.8 m at z11), the size of the tile's own coordinate
+ * grid, so over-zoomed tiles keep the source's detail.
  */
-export const SIMPLIFY_UNITS = 8;
+export const SIMPLIFY_UNITS = 12;
 export const SIMPLIFY_UNITS_AT_MAX_ZOOM = 1;
 
 export function simplifyIntervalMetres(spec: LevelSpec, z: number): number {

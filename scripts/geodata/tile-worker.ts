@@ -31,7 +31,7 @@ const names = new Map(readCodeList(args.shared).map((r) => [r.kode, r.nama]));
 const bands = planBands(levels);
 progress(`tiles ${levels.join('+')}`, `simplifying ${bands.length} bands`);
 
-await simplifyBands(args.topology, bands, (band, level, fc) => {
+simplifyBands(args.topology, bands, (band, level, fc) => {
   const spec = LEVELS.find((l) => l.level === level)!;
   const features = layerFeatures(fc, level);
   for (const z of band.zooms[level] ?? []) {

@@ -2,7 +2,7 @@
  * The topology step, all in one mapshaper session so that every level shares the same arcs:
  *
  *   desa polygons + source kecamatan of incomplete kecamatan ("fill")
- *     -> -clean (one topology for the whole country; desa win overlaps because they come first)
+ *     -> -clean (one topology for the whole country; smaller desa keep overlaps, fillers lose them)
  *     -> desa layer            = cleaned desa polygons
  *     -> kecamatan             = dissolve(desa + the fill parts no desa covers)
  *     -> kabkota, provinsi     = dissolve upwards, so the levels nest exactly
@@ -15,9 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-// mapshaper ships no types; we use only runCommands(argv, input).
+// mapshaper ships no types: runCommands(argv, input) for the topology, a few internals for simplifyBands.
 // @ts-expect-error untyped module
 import mapshaper from 'mapshaper';
+import { area as turfArea } from '@turf/turf';
 import { LEVELS, type Level, simplifyIntervalMetres } from './levels.ts';
 import type { AreaFeature } from './sources.ts';
 import { progress } from './progress.ts';
@@ -74,9 +75,13 @@ export async function buildTopology(
   fillKecamatan: AreaFeature[],
   workDir: string,
 ): Promise<TopologyResult> {
+  const bySize = desa
+    .map((f) => ({ f, area: turfArea(f) }))
+    .sort((a, b) => a.area - b.area || (a.f.properties.kode < b.f.properties.kode ? -1 : 1))
+    .map(({ f }) => f);
   const desaFc: FeatureCollection = {
     type: 'FeatureCollection',
-    features: desa.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { kode: f.properties.kode, ...codeFields(f.properties.kode) } })),
+    features: bySize.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { kode: f.properties.kode, ...codeFields(f.properties.kode) } })),
   };
   const fillFc: FeatureCollection = {
     type: 'FeatureCollection',
@@ -90,7 +95,10 @@ export async function buildTopology(
   const commands = [
     '-i desa.json fill.json combine-files',
     '-merge-layers target=desa,fill force name=units',
-    // min-id: desa (listed first) keep overlaps; the fill only takes what no desa covers.
+    // Overlaps go to the lower id. Desa come first, smallest first, so between desa the smaller keeps
+    // an overlap (no desa vanishes under a larger neighbour drawn over it, as 11.73.03.2022 would
+    // under max-area), and the fillers come last, so they only take what no desa covers even where
+    // an outdated desa polygon is larger than its whole kecamatan (13.12.09.2001).
     '-clean overlap-rule=min-id target=units',
     `-filter 'kode !== ""' target=units + name=desa`,
     '-explode target=units',
@@ -108,32 +116,54 @@ export async function buildTopology(
 }
 
 /**
- * Simplify the shared topology once per band and hand each band's layers to `use` as GeoJSON.
- * keep-shapes stops small islands vanishing; mapshaper repairs intersections the simplification adds.
+ * Simplify the shared topology for each band and hand each band's layers to `use` as GeoJSON features.
+ *
+ * This is `-simplify interval=… keep-shapes` per band, but through mapshaper's internal API so that
+ * the per-vertex thresholds (Visvalingam weighted, on the sphere) are computed once and each band
+ * only moves the retained interval, and features come out as objects rather than a JSON string.
+ * keep-shapes (small islands keep a shape) and the repair of intersections that simplification
+ * introduces both lock vertices in place; bands run coarse to fine, so a locked vertex is only ever
+ * kept at finer zooms too, which costs a few vertices and changes nothing visible.
  */
-export async function simplifyBands(
+export function simplifyBands(
   topologyFile: string,
   bands: SimplifiedBand[],
-  use: (band: SimplifiedBand, level: Level, fc: FeatureCollection) => void,
-): Promise<void> {
-  const outputName = (i: number, level: Level) => `band${i}-${level}.json`;
-  const commands = [
-    `-i ${topologyFile}`,
-    ...bands.flatMap((band, i) => [
-      `-simplify interval=${band.intervalMetres}m keep-shapes`,
-      ...Object.keys(band.zooms).map((level) => `-o ${outputName(i, level as Level)} target=${level} ${OUTPUT}`),
-    ]),
-  ].join(' ');
-  const outputs = (await mapshaper.applyCommands(`${commands} -quiet`)) as Record<string, string | Buffer>;
-  bands.forEach((band, i) => {
+  use: (band: SimplifiedBand, level: Level, features: FeatureCollection) => void,
+): void {
+  const { internal, cmd } = mapshaper as MapshaperInternals;
+  const dataset = internal.importFile(topologyFile, {});
+  const ordered = [...bands].sort((a, b) => b.intervalMetres - a.intervalMetres);
+  ordered.forEach((band, i) => {
+    if (i === 0) {
+      cmd.simplify(dataset, { interval: band.intervalMetres, keep_shapes: true }, dataset.layers);
+    } else {
+      const opts = internal.getStandardSimplifyOpts(dataset, {});
+      dataset.arcs.setRetainedInterval(internal.convertSimplifyInterval(band.intervalMetres, dataset, opts));
+      internal.finalizeSimplification(dataset, { keep_shapes: true });
+    }
     for (const level of Object.keys(band.zooms) as Level[]) {
-      const name = outputName(i, level);
-      const text = outputs[name];
-      if (text === undefined) throw new Error(`mapshaper wrote no ${name}`);
-      delete outputs[name]; // let the string go as soon as it is parsed
-      use(band, level, JSON.parse(text.toString()) as FeatureCollection);
+      const layer = dataset.layers.find((l) => l.name === level);
+      if (!layer) throw new Error(`${topologyFile} has no layer ${level}`);
+      const features = internal.exportLayerAsGeoJSON(layer, dataset, {}, true) as Feature[];
+      use(band, level, { type: 'FeatureCollection', features });
     }
   });
+}
+
+/** The few mapshaper internals simplifyBands uses (mapshaper exports them, untyped). */
+interface MapshaperDataset {
+  layers: { name: string }[];
+  arcs: { setRetainedInterval(interval: number): void };
+}
+interface MapshaperInternals {
+  cmd: { simplify(dataset: MapshaperDataset, opts: object, layers: object[]): void };
+  internal: {
+    importFile(file: string, opts: object): MapshaperDataset;
+    getStandardSimplifyOpts(dataset: MapshaperDataset, opts: object): object;
+    convertSimplifyInterval(interval: number, dataset: MapshaperDataset, opts: object): number;
+    finalizeSimplification(dataset: MapshaperDataset, opts: object): void;
+    exportLayerAsGeoJSON(layer: object, dataset: MapshaperDataset, opts: object, asFeatures: boolean): unknown[];
+  };
 }
 
 export type LayerFeature = Feature<Polygon | MultiPolygon, { kode: string }>;

@@ -3,6 +3,7 @@ import { DEMO_GENERATOR_VERSION, DEMO_SEED, generateDemoData, type DemoSeries } 
 import type { LevelSeries } from '../values/rollup.ts';
 import { loadRegionTree, type TreeLevel } from '../values/region-tree.ts';
 import type { Database } from './client.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 /**
  * Demonstration data in the database: generated once (seeded) and stored as one row of arrays per
@@ -28,6 +29,7 @@ export async function ensureDemoData(db: Database, catalogue: IndicatorDefinitio
       written += 1;
       if (written % 200 === 0 || written === generated.length) log(`  data demonstrasi ${written}/${generated.length}`);
     }
+    await bumpDataVersion(sql);
     await sql`
       INSERT INTO shipped_dataset (name, checksum) VALUES ('demo', ${checksum})
       ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, loaded_at = now()`;

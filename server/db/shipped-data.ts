@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readCatalogue } from '../catalogue.ts';
 import type { Database } from './client.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 /**
  * Loads the data committed in the repository (region index, indicator catalogue, real published
@@ -137,6 +138,7 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
       origin: 'shipped',
     }));
     await sql`INSERT INTO observation ${sql(observations)}`;
+    await bumpDataVersion(sql);
     await sql`
       INSERT INTO shipped_dataset (name, checksum) VALUES ('core', ${checksum})
       ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, loaded_at = now()`;

@@ -7,6 +7,8 @@ import { findRegion } from '../db/regions.ts';
 import { badRequest, notFound } from '../problem.ts';
 import { REGION_CODE } from '../region-code.ts';
 import { validate } from '../validate.ts';
+import { readDataVersion } from '../db/data-version.ts';
+import { ResponseCache, sendCached } from '../response-cache.ts';
 
 const VALUES_QUERY = z.object({
   indicator: z.string({ error: 'indicator is required, for example prevalensi_stunting' }).min(1),
@@ -17,6 +19,7 @@ const VALUES_QUERY = z.object({
 
 export function valueRoutes(context: ValueContext) {
   const { db } = context;
+  const cache = new ResponseCache();
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
     const indicator = await findIndicator(db, query.indicator);
@@ -25,8 +28,13 @@ export function valueRoutes(context: ValueContext) {
       throw badRequest(`${indicator.id} is reported for ${indicator.levels.join(', ')}, not ${query.level}`);
     }
     if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
-    const resolved = await resolveValues(context, { ...query, indicator });
-    return c.json({ indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, ...compactValues(resolved) });
+    const { version } = await readDataVersion(db);
+    const key = `${version}|${indicator.id}|${query.period}|${query.level}|${query.parent ?? ''}`;
+    const response = await cache.get(key, async () => {
+      const resolved = await resolveValues(context, { ...query, indicator });
+      return { indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, ...compactValues(resolved) };
+    });
+    return sendCached(c, response);
   });
 }
 

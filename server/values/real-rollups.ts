@@ -56,7 +56,11 @@ export function computeRollups(
 ): RollupResult[] {
   const kind = indicator.kind;
   const byLevel = new Map<TreeLevel, typeof direct>();
-  for (const row of direct) byLevel.set(row.level, [...(byLevel.get(row.level) ?? []), row]);
+  for (const row of direct) {
+    const list = byLevel.get(row.level);
+    if (list) list.push(row);
+    else byLevel.set(row.level, [row]);
+  }
 
   const results: RollupResult[] = [];
   let children: LevelSeries | null = null;

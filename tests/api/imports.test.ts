@@ -33,13 +33,18 @@ describe('POST /api/imports', () => {
   });
 
   it('shows a dry run, then imports, and the map values change from demonstration to real', async () => {
+    const path = '/api/values?indicator=IH-1&period=2024&level=desa&parent=51.71.01';
+    const etagBefore = (await app.request(path)).headers.get('etag') ?? '';
+    expect((await app.request(path, { headers: { 'if-none-match': etagBefore } })).status).toBe(304);
     const dry = await upload(GOOD, '?dry_run=1');
     expect(dry.status).toBe(200);
     expect(await dry.json()).toMatchObject({ dryRun: true, summary: { inserted: 1, batchId: null } });
     const done = await upload(GOOD);
     expect(done.status).toBe(201);
     const { summary } = (await done.json()) as { summary: { batchId: number } };
-    const values = (await (await app.request('/api/values?indicator=IH-1&period=2024&level=desa&parent=51.71.01')).json()) as { values: Record<string, { value: number; demo?: boolean }> };
+    const after = await app.request(path, { headers: { 'if-none-match': etagBefore } });
+    expect(after.status).toBe(200);
+    const values = (await after.json()) as { values: Record<string, { value: number; demo?: boolean }> };
     expect(values.values['51.71.01.1001']).toMatchObject({ value: 90 });
     expect(values.values['51.71.01.1001']?.demo).toBeUndefined();
 

@@ -74,7 +74,8 @@ describe('nesting of desa in kecamatan', () => {
       }
     }
     const share = within / desa.length;
-    expect(desa.length).toBeGreaterThanOrEqual(83_400);
+    console.log(`nesting: ${within} of ${desa.length} desa label points inside their kecamatan (${(share * 100).toFixed(3)}%)`);
+    expect(desa.length).toBeGreaterThanOrEqual(83_402);
     expect(share, `outside: ${outside.slice(0, 20).join(', ')}`).toBeGreaterThanOrEqual(0.999);
   }, 180_000);
 });
