@@ -98,11 +98,12 @@ try {
     size = (await response.arrayBuffer()).byteLength;
     timings.push(performance.now() - t);
   }
-  log(`values of one indicator for all desa: median ${median(timings).toFixed(0)} ms, ${(size / 1e6).toFixed(2)} MB gzipped`);
+  const [coldMs = Number.NaN, ...warm] = timings;
+  log(`values of one indicator for all desa: first ${coldMs.toFixed(0)} ms, then median ${median(warm).toFixed(0)} ms, ${(size / 1e6).toFixed(2)} MB gzipped`);
 
   const result = {
     date: new Date().toISOString(),
-    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${(await db.sql<{ v: string }[]>`SHOW server_version`)[0]?.v}`,
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${(await db.sql<{ server_version: string }[]>`SHOW server_version`)[0]?.server_version}`,
     values: values.length,
     fileMB: bytes.length / 1e6,
     parseSeconds,
@@ -111,7 +112,8 @@ try {
     rollupSeconds,
     copyFloorSeconds: copySeconds,
     importOverCopy: (parseSeconds + writeSeconds) / copySeconds,
-    desaValuesMedianMs: median(timings),
+    desaValuesColdMs: coldMs,
+    desaValuesWarmMedianMs: median(warm),
     desaValuesRunsMs: timings.map((ms) => Math.round(ms)),
     desaValuesGzipMB: size / 1e6,
   };
@@ -122,7 +124,8 @@ try {
 | import ${result.values.toLocaleString('en')} values (parse + validate + write) | ${result.importSeconds.toFixed(1)} s (parse ${parseSeconds.toFixed(1)} s, write ${writeSeconds.toFixed(1)} s) | < 60 s |
 | peer: COPY of the same rows into a bare table | ${copySeconds.toFixed(1)} s (import / COPY = ${result.importOverCopy.toFixed(1)}x) | floor |
 | roll-up to every level | ${rollupSeconds.toFixed(1)} s | < 15 s |
-| values of one indicator, all 83,762 desa | median ${result.desaValuesMedianMs.toFixed(0)} ms of 7, ${result.desaValuesGzipMB.toFixed(2)} MB gzipped | < 200 ms |
+| values of one indicator, all 83,762 desa: first request (query, JSON, gzip) | ${coldMs.toFixed(0)} ms, ${result.desaValuesGzipMB.toFixed(2)} MB gzipped | < 200 ms |
+| the same, repeated (response cache, keyed by data version) | median ${result.desaValuesWarmMedianMs.toFixed(0)} ms of 6 | < 200 ms |
 
 Machine: ${result.machine}; ${result.date}`);
 } finally {

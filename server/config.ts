@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
+/** An empty variable (`DATABASE_URL=` in an env file) means "not set", as shells and compose treat it. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 /** Every setting the server reads from the environment, with its default. */
 const ENVIRONMENT = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** When set, the server uses this PostgreSQL; otherwise the embedded PGlite below. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess(unsetWhenEmpty, z.string().url().optional()),
   /** Where the embedded database keeps its files (git-ignored). */
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   /** Built front end; missing in API-only setups, which then serve no pages. */
@@ -13,7 +16,7 @@ const ENVIRONMENT = z.object({
   GEODATA_DIR: z.string().min(1).default('geodata'),
   DATA_DIR: z.string().min(1).default('data'),
   /** Bearer token that allows imports over HTTP (until accounts exist); unset = HTTP imports off. */
-  IMPORT_TOKEN: z.string().min(16, 'IMPORT_TOKEN must be at least 16 characters').optional(),
+  IMPORT_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(16, 'IMPORT_TOKEN must be at least 16 characters').optional()),
 });
 
 export type Config = z.infer<typeof ENVIRONMENT>;
