@@ -24,6 +24,8 @@ const lines = [
   '| level | zoom | tiles | mean KB | max KB | total MB |',
   '|---|---:|---:|---:|---:|---:|',
 ];
+let maxBytes = 0;
+let worstMeanBytes = 0;
 for (const level of LEVELS) {
   const file = path.join(root, 'geodata/tiles', `${level}.pmtiles`);
   const entries = readTileEntries(fs.readFileSync(file));
@@ -41,9 +43,15 @@ for (const level of LEVELS) {
     lines.push(`| ${level} | ${z} | ${sizes.length} | ${kb(sum / sizes.length)} | ${kb(Math.max(...sizes))} | ${(sum / 1e6).toFixed(2)} |`);
   }
   const sum = all.reduce((a, b) => a + b, 0);
+  maxBytes = Math.max(maxBytes, ...all);
+  worstMeanBytes = Math.max(worstMeanBytes, sum / all.length);
   lines.push(`| **${level}** | all | ${all.length} | ${kb(sum / all.length)} | ${kb(Math.max(...all))} | ${(fs.statSync(file).size / 1e6).toFixed(2)} (file) |`);
 }
 const markdown = lines.join('\n') + '\n';
 process.stdout.write(markdown);
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/geodata-size.md'), markdown);
+fs.writeFileSync(
+  path.join(root, 'bench/results/geodata-size.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), maxKB: maxBytes / 1024, worstMeanKB: worstMeanBytes / 1024 }, null, 2)}\n`,
+);

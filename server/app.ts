@@ -11,6 +11,7 @@ import { createImportServices, type ImportServices } from './imports.ts';
 import type { IndicatorDefinition } from './catalogue.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { searchRoutes } from './routes/search.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { valueRoutes } from './routes/values.ts';
 import type { TileStore } from './tiles/tile-store.ts';
@@ -42,6 +43,7 @@ export function createApp({ db, tiles, regionTree, successions, catalogue, impor
   app.route('/api/indicators', indicatorRoutes(db));
   app.route('/api/values', valueRoutes({ db, tree: regionTree, successions }));
   app.route('/api/regions', regionRoutes(db));
+  app.route('/api/search', searchRoutes(db));
   app.route('/api/imports', importRoutes({ services, token: importToken }));
   app.route('/tiles', tileRoutes(tiles));
   app.all('/api/*', (c) => {
