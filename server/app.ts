@@ -13,7 +13,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tileRoutes } from './routes/tiles.ts';
-import { valueRoutes } from './routes/values.ts';
+import { valueCsvRoutes, valueRoutes } from './routes/values.ts';
 import type { TileStore } from './tiles/tile-store.ts';
 import type { RegionTree } from './values/region-tree.ts';
 import type { Succession } from './values/succession.ts';
@@ -41,7 +41,9 @@ export function createApp({ db, tiles, regionTree, successions, catalogue, impor
 
   app.route('/healthz', healthRoutes(db));
   app.route('/api/indicators', indicatorRoutes(db));
-  app.route('/api/values', valueRoutes({ db, tree: regionTree, successions }));
+  const valueContext = { db, tree: regionTree, successions };
+  app.route('/api/values', valueRoutes(valueContext));
+  app.route('/api/values.csv', valueCsvRoutes(valueContext));
   app.route('/api/regions', regionRoutes(db));
   app.route('/api/search', searchRoutes(db));
   app.route('/api/imports', importRoutes({ services, token: importToken }));

@@ -67,3 +67,25 @@ export async function countChildren({ sql }: Database, kode: string): Promise<{ 
 export async function listChildren({ sql }: Database, kode: string): Promise<{ kode: string; level: string; nama: string; has_geometry: boolean }[]> {
   return sql`SELECT kode, level, nama, has_geometry FROM region WHERE parent = ${kode} ORDER BY kode`;
 }
+
+/** The regions of a level (optionally the children of one region) with the names of their ancestors. */
+export async function namesWithAncestors(
+  { sql }: Database,
+  query: { level: string; parent?: string },
+): Promise<{ kode: string; nama: string; provinsi: string | null; kabkota: string | null; kecamatan: string | null }[]> {
+  const parentFilter = query.parent ? sql`AND r.parent = ${query.parent}` : sql``;
+  return sql`
+    WITH named AS (
+      SELECT r.kode, r.nama, a1.level AS l1, a1.nama AS n1, a2.level AS l2, a2.nama AS n2, a3.level AS l3, a3.nama AS n3
+      FROM region r
+      LEFT JOIN region a1 ON a1.kode = r.parent
+      LEFT JOIN region a2 ON a2.kode = a1.parent
+      LEFT JOIN region a3 ON a3.kode = a2.parent
+      WHERE r.level = ${query.level} ${parentFilter}
+    )
+    SELECT kode, nama,
+      CASE 'provinsi' WHEN l1 THEN n1 WHEN l2 THEN n2 WHEN l3 THEN n3 END AS provinsi,
+      CASE 'kabkota' WHEN l1 THEN n1 WHEN l2 THEN n2 WHEN l3 THEN n3 END AS kabkota,
+      CASE 'kecamatan' WHEN l1 THEN n1 WHEN l2 THEN n2 WHEN l3 THEN n3 END AS kecamatan
+    FROM named ORDER BY kode`;
+}

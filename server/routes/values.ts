@@ -9,6 +9,8 @@ import { REGION_CODE } from '../region-code.ts';
 import { validate } from '../validate.ts';
 import { readDataVersion } from '../db/data-version.ts';
 import { ResponseCache, sendCached } from '../response-cache.ts';
+import { toSafeCsv } from '../csv-safety.ts';
+import { namesWithAncestors } from '../db/regions.ts';
 
 const VALUES_QUERY = z.object({
   indicator: z.string({ error: 'indicator is required, for example prevalensi_stunting' }).min(1),
@@ -17,17 +19,23 @@ const VALUES_QUERY = z.object({
   parent: REGION_CODE.optional(),
 });
 
+/** The indicator a values request names, checked against the catalogue, the level and the parent. */
+async function checkedIndicator(db: ValueContext['db'], query: z.infer<typeof VALUES_QUERY>) {
+  const indicator = await findIndicator(db, query.indicator);
+  if (!indicator) throw notFound(`unknown indicator "${query.indicator}"; GET /api/indicators lists them`);
+  if (!indicator.levels.includes(query.level)) {
+    throw badRequest(`${indicator.id} is reported for ${indicator.levels.join(', ')}, not ${query.level}`);
+  }
+  if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
+  return indicator;
+}
+
 export function valueRoutes(context: ValueContext) {
   const { db } = context;
   const cache = new ResponseCache();
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
-    const indicator = await findIndicator(db, query.indicator);
-    if (!indicator) throw notFound(`unknown indicator "${query.indicator}"; GET /api/indicators lists them`);
-    if (!indicator.levels.includes(query.level)) {
-      throw badRequest(`${indicator.id} is reported for ${indicator.levels.join(', ')}, not ${query.level}`);
-    }
-    if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
+    const indicator = await checkedIndicator(db, query);
     const { version } = await readDataVersion(db);
     const key = `${version}|${indicator.id}|${query.period}|${query.level}|${query.parent ?? ''}`;
     const response = await cache.get(key, async () => {
@@ -69,4 +77,44 @@ export function compactValues(resolved: Map<string, ResolvedValue>) {
 /** Four significant decimals are more than any indicator is measured to, and keep responses small. */
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
+}
+
+/**
+ * The same values as CSV for spreadsheets and GIS: one row per region with its name and ancestors.
+ * Text cells that a spreadsheet would run as a formula are neutralised (see csv-safety.ts).
+ */
+export function valueCsvRoutes(context: ValueContext) {
+  const { db } = context;
+  return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
+    const query = c.req.valid('query');
+    const indicator = await checkedIndicator(db, query);
+    const [resolved, names] = await Promise.all([resolveValues(context, { ...query, indicator }), namesWithAncestors(db, query)]);
+    const rows = names.map((region) => {
+      const value = resolved.get(region.kode);
+      return {
+        kode: region.kode,
+        nama: region.nama,
+        provinsi: region.provinsi ?? '',
+        kabkota: region.kabkota ?? '',
+        kecamatan: region.kecamatan ?? '',
+        indikator: indicator.id,
+        periode: query.period,
+        nilai: value?.value ?? '',
+        pembilang: value?.numerator ?? '',
+        penyebut: value?.denominator ?? '',
+        satuan: indicator.unit,
+        sumber: value?.source ?? '',
+        demonstrasi: value ? (value.demo ? 'ya' : 'tidak') : '',
+        dasar: value?.basis ?? '',
+        melapor: value?.reporting ?? '',
+        dari: value?.expected ?? '',
+        catatan: value?.note ?? '',
+      };
+    });
+    const filename = `${indicator.id}_${query.period}_${query.level}${query.parent ? `_${query.parent}` : ''}.csv`;
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="${filename}"`);
+    // The BOM makes Excel read the file as UTF-8, so names like "Regapu’u" survive.
+    return c.body(`\uFEFF${toSafeCsv(rows)}`);
+  });
 }

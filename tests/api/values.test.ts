@@ -87,6 +87,23 @@ describe('GET /api/values', () => {
   });
 });
 
+describe('GET /api/values.csv', () => {
+  it('lists every child region with its name, ancestors, value and source, as a download', async () => {
+    const response = await app.request('/api/values.csv?indicator=prevalensi_stunting&period=2021&level=kabkota&parent=53');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toMatch(/prevalensi_stunting_2021_kabkota_53\.csv/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('kode,nama,provinsi,kabkota,kecamatan,indikator,periode,nilai,pembilang,penyebut,satuan,sumber,demonstrasi,dasar,melapor,dari,catatan');
+    expect(lines).toHaveLength(23);
+    expect(lines.find((line) => line.startsWith('53.71,'))).toMatch(/^53\.71,Kota Kupang,Nusa Tenggara Timur,,,prevalensi_stunting,2021,26\.1,,,%,"?SSGI 2021, Kemenkes"?,tidak,direct/);
+  });
+
+  it('answers bad parameters with the same problems as the JSON endpoint', async () => {
+    expect((await problem('/api/values.csv?indicator=prevalensi_stunting&period=x&level=provinsi', 400)).detail).toMatch(/four-digit year/);
+  });
+});
+
 describe('GET /api/regions/:kode', () => {
   it('returns the region with its ancestors, bbox and label point', async () => {
     const body = (await (await app.request('/api/regions/53.01')).json()) as Record<string, unknown>;
