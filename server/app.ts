@@ -44,7 +44,7 @@ export function createApp({ db, tiles, regionTree, successions, catalogue, impor
   const valueContext = { db, tree: regionTree, successions };
   app.route('/api/values', valueRoutes(valueContext));
   app.route('/api/values.csv', valueCsvRoutes(valueContext));
-  app.route('/api/regions', regionRoutes(db));
+  app.route('/api/regions', regionRoutes(valueContext));
   app.route('/api/search', searchRoutes(db));
   app.route('/api/imports', importRoutes({ services, token: importToken }));
   app.route('/tiles', tileRoutes(tiles));

@@ -1,5 +1,5 @@
 import type { Database } from './client.ts';
-import type { Level } from '../catalogue.ts';
+import type { TreeLevel } from '../values/region-tree.ts';
 
 /** Real values (shipped or imported) reported directly for the regions of a level. */
 export interface DirectRow {
@@ -23,7 +23,7 @@ export interface RollupRow {
 interface LevelQuery {
   indicator: string;
   period: string;
-  level: Level;
+  level: TreeLevel;
   /** only the children of this region */
   parent?: string;
 }

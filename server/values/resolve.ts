@@ -1,8 +1,8 @@
-import type { IndicatorDefinition, Level } from '../catalogue.ts';
+import type { IndicatorDefinition } from '../catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { readDemoSeries } from '../db/demo.ts';
 import { realRollups, realValues } from '../db/values.ts';
-import { parentLevel, type RegionTree } from './region-tree.ts';
+import { parentLevel, type RegionTree, type TreeLevel } from './region-tree.ts';
 import { valueAt } from './rollup.ts';
 import { applySuccessions, type Succession } from './succession.ts';
 
@@ -41,7 +41,7 @@ export interface ValueContext {
 
 export async function resolveValues(
   { db, tree, successions }: ValueContext,
-  query: { indicator: IndicatorDefinition; period: string; level: Level; parent?: string },
+  query: { indicator: IndicatorDefinition; period: string; level: TreeLevel; parent?: string },
 ): Promise<Map<string, ResolvedValue>> {
   const { indicator, period, level, parent } = query;
   const nodes = tree[level];

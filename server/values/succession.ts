@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Level } from '../catalogue.ts';
 import type { ResolvedValue } from './resolve.ts';
 
 /**
@@ -33,7 +32,7 @@ export function readSuccessions(dataDir: string): Succession[] {
 export function applySuccessions(
   values: Map<string, ResolvedValue>,
   successions: Succession[],
-  level: Level,
+  level: string,
   period: string,
   inScope: (kode: string) => boolean,
 ): void {

@@ -116,6 +116,24 @@ describe('GET /api/regions/:kode', () => {
     expect(body.label).toHaveLength(2);
   });
 
+  it('profiles every indicator of a region for a period: value, rank, parent value, target, trend', async () => {
+    const response = await app.request('/api/regions/53?period=2022');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { indicators: { id: string; value: number; rank: number; ranked_among: number; parent_value: number; target: number; demo: boolean; trend: { period: string; value: number | null }[] }[] };
+    const prevalence = body.indicators.find((indicator) => indicator.id === 'prevalensi_stunting');
+    expect(prevalence).toMatchObject({ value: 35.3, parent_value: 21.6, target: 14, demo: false, ranked_among: 38 });
+    // lower is better: NTT's 35.3 ranks behind most provinces
+    expect(prevalence?.rank).toBeGreaterThan(30);
+    expect(prevalence?.trend).toEqual([
+      { period: '2021', value: 37.8, demo: false },
+      { period: '2022', value: 35.3, demo: false },
+      { period: '2023', value: 37.9, demo: false },
+      { period: '2024', value: 37, demo: false },
+    ]);
+    const coverage = body.indicators.find((indicator) => indicator.id === 'IH-1');
+    expect(coverage).toMatchObject({ demo: true, ranked_among: 38 });
+  });
+
   it('counts the children of a province', async () => {
     const body = (await (await app.request('/api/regions/53')).json()) as Record<string, unknown>;
     expect(body.children).toEqual({ level: 'kabkota', count: 22 });
