@@ -42,11 +42,16 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   console.log(`listening on http://${config.HOST}:${info.port}`);
 });
 
-async function shutdown(signal: string) {
-  log(`${signal}: shutting down`);
+// Close the database on every way out: the embedded one can be damaged if the process just dies.
+async function shutdown(reason: string, exitCode = 0) {
+  log(`${reason}: shutting down`);
   server.close();
   await db.close();
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is in use (set PORT to another port)` : String(error);
+  void shutdown(`cannot listen: ${reason}`, 1);
+});
