@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { createHttpServer } from './http-server.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -37,9 +37,12 @@ const app = createApp({
   importToken: config.IMPORT_TOKEN,
   webRoot: config.WEB_ROOT,
 });
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server = createHttpServer(app, tiles);
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
   // Test harnesses wait for exactly this line.
-  console.log(`listening on http://${config.HOST}:${info.port}`);
+  console.log(`listening on http://${config.HOST}:${port}`);
 });
 
 // Close the database on every way out: the embedded one can be damaged if the process just dies.

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isLevel } from '../catalogue.ts';
 import { badRequest, notFound } from '../problem.ts';
-import type { LevelTiles, TileStore } from '../tiles/tile-store.ts';
+import { TILE_CACHE_CONTROL, tileEtag, type LevelTiles, type TileStore } from '../tiles/tile-store.ts';
 import { validate } from '../validate.ts';
 
 const TILE_PARAMS = z.object({
@@ -12,9 +12,6 @@ const TILE_PARAMS = z.object({
   x: z.coerce.number().int('x must be a whole number').min(0),
   file: z.string().regex(/^\d+\.mvt$/, 'the tile name must be {y}.mvt, for example 12.mvt'),
 });
-
-/** Geometry never changes between deploys of the same archive, so tiles may be cached for a day. */
-const TILE_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
 export function tileRoutes(store: TileStore) {
   return new Hono()
@@ -27,33 +24,33 @@ export function tileRoutes(store: TileStore) {
       return c.json(tileJson(tiles, new URL(c.req.url).origin));
     })
     .get('/:level/:z/:x/:file', validate('param', TILE_PARAMS), (c) => {
-    const { level, z: zoom, x, file } = c.req.valid('param');
-    const y = Number.parseInt(file, 10);
-    const tiles = isLevel(level) ? store.get(level) : undefined;
-    if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
-    const { minZoom, maxZoom } = tiles.archive.header;
-    if (zoom < minZoom || zoom > maxZoom) {
-      throw badRequest(`${level} tiles exist for zoom ${minZoom} to ${maxZoom}; clients over-zoom beyond ${maxZoom}`);
-    }
-    const size = 2 ** zoom;
-    if (x >= size || y >= size) throw badRequest(`at zoom ${zoom}, x and y must be between 0 and ${size - 1}`);
+      const { level, z: zoom, x, file } = c.req.valid('param');
+      const y = Number.parseInt(file, 10);
+      const tiles = isLevel(level) ? store.get(level) : undefined;
+      if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
+      const { minZoom, maxZoom } = tiles.archive.header;
+      if (zoom < minZoom || zoom > maxZoom) {
+        throw badRequest(`${level} tiles exist for zoom ${minZoom} to ${maxZoom}; clients over-zoom beyond ${maxZoom}`);
+      }
+      const size = 2 ** zoom;
+      if (x >= size || y >= size) throw badRequest(`at zoom ${zoom}, x and y must be between 0 and ${size - 1}`);
 
-    const tile = tiles.archive.getTile(zoom, x, y);
-    c.header('cache-control', TILE_CACHE);
-    c.header('access-control-allow-origin', '*');
-    c.header('vary', 'accept-encoding');
-    // No tile: no region touches it (open sea). 204 is what map clients expect for an empty tile.
-    if (!tile) return c.body(null, 204);
-    const etag = `"${tiles.version}-${tile.offset.toString(36)}"`;
-    c.header('etag', etag);
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    c.header('content-type', 'application/vnd.mapbox-vector-tile');
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      c.header('content-encoding', 'gzip');
-      return c.body(tile.data);
-    }
-    return c.body(new Uint8Array(gunzipSync(tile.data)));
-  });
+      const tile = tiles.archive.getTile(zoom, x, y);
+      c.header('cache-control', TILE_CACHE_CONTROL);
+      c.header('access-control-allow-origin', '*');
+      c.header('vary', 'accept-encoding');
+      // No tile: no region touches it (open sea). 204 is what map clients expect for an empty tile.
+      if (!tile) return c.body(null, 204);
+      const etag = tileEtag(tiles, tile);
+      c.header('etag', etag);
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      c.header('content-type', 'application/vnd.mapbox-vector-tile');
+      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        c.header('content-encoding', 'gzip');
+        return c.body(tile.data);
+      }
+      return c.body(new Uint8Array(gunzipSync(tile.data)));
+    });
 }
 
 /** TileJSON 3.0.0 for one level, so MapLibre, QGIS and others can add the layer from one URL. */
