@@ -54,6 +54,34 @@ describe.each(DATABASE_KINDS)('imports and roll-ups on %s', (kind) => {
     expect(await observationCount()).toBe(before);
   });
 
+  it('reports every kind of problem at once, row by row, with its reason, against the real region list', async () => {
+    const file = `kode,indikator,periode,pembilang,penyebut
+51.71.01.9999,IH-1,2024,1,2
+51.71.01.2007,aksi_selesai,2024,1,2
+51.71.01.1001,IH-1,2024,12,10
+51.71.01.1002,IH-1,2024,-3,10
+51.71.01.1003,IH-1,2024,abc,10
+51.71.01.1004,IH-1,2024,1,10
+51.71.01.1004,IH-1,2024,1,10
+51.71.01.1005,IH-1,1990,1,10
+51.71.01.1006,IH-99,2024,1,10
+`;
+    const outcome = await runImport(services, csv(file), { dryRun: false, createdBy: 'test' });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const reasons = new Map<number, string>();
+    for (const problem of outcome.problems) reasons.set(problem.line, `${reasons.get(problem.line) ?? ''} ${problem.reason} ${problem.suggestion ?? ''}`);
+    expect(reasons.get(2)).toMatch(/51\.71\.01\.9999/);
+    expect(reasons.get(3)).toMatch(/aksi_selesai dilaporkan di tingkat/);
+    expect(reasons.get(4)).toMatch(/pembilang/);
+    expect(reasons.get(5)).toMatch(/negatif/);
+    expect(reasons.get(6)).toMatch(/angka/);
+    expect(reasons.get(7)).toMatch(/ganda|duplikat|sama/);
+    expect(reasons.get(8)).toMatch(/ganda|duplikat|sama/);
+    expect(reasons.get(9)).toMatch(/1990|periode/);
+    expect(reasons.get(10)).toMatch(/IH-99|indikator/);
+  });
+
   it('shows what a dry run would change without writing it', async () => {
     const before = await observationCount();
     const outcome = await runImport(services, csv(THREE_DESA), { dryRun: true, createdBy: 'test' });
