@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVELS, type Level, parentCode } from './levels.ts';
 import { progress } from './progress.ts';
@@ -19,48 +20,23 @@ export interface CodeListRegion {
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, { kode: string; nama?: string }>;
 
-/** Minimal RFC 4180 line splitter: the code list quotes the two names that contain commas. */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
-    else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 /** The code list, in file order (province, then its kab/kota, kecamatan and desa depth-first). */
 export function readCodeList(sharedDir: string): CodeListRegion[] {
   const file = path.join(sharedDir, 'reference/wilayah_kemendagri_2025.csv');
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
-  const header = splitCsvLine(lines[0] ?? '');
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`${file}: column "${name}" missing (header: ${header.join(',')})`);
-    return i;
-  };
-  const [iLevel, iCode, iName, iParent] = [col('level'), col('code'), col('name'), col('parent_code')];
-  return lines.slice(1).map((line, n) => {
-    const cells = splitCsvLine(line);
-    const cell = (i: number) => cells[i] ?? '';
-    const spec = LEVELS.find((l) => l.codeListName === cell(iLevel));
-    const kode = cell(iCode);
+  const records: Record<string, string>[] = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true });
+  const missing = ['level', 'code', 'name', 'parent_code'].filter((name) => records[0] && !(name in records[0]));
+  if (missing.length > 0) throw new Error(`${file}: column "${missing.join('", "')}" missing`);
+  return records.map((row, n) => {
+    const cell = (name: string) => row[name] ?? '';
+    const spec = LEVELS.find((l) => l.codeListName === cell('level'));
+    const kode = cell('code');
     if (!spec || kode.length !== spec.codeLength) {
-      throw new Error(`${file} row ${n + 2}: level "${cells[iLevel]}" / code "${kode}" is not a known level and code shape`);
+      throw new Error(`${file} row ${n + 2}: level "${cell('level')}" / code "${kode}" is not a known level and code shape`);
     }
-    if (cells[iParent] !== parentCode(kode)) {
-      throw new Error(`${file} row ${n + 2}: parent_code ${cells[iParent]} does not match code ${kode}`);
+    if (cell('parent_code') !== parentCode(kode)) {
+      throw new Error(`${file} row ${n + 2}: parent_code ${cell('parent_code')} does not match code ${kode}`);
     }
-    return { kode, level: spec.level, nama: cell(iName), parent: cell(iParent) };
+    return { kode, level: spec.level, nama: cell('name'), parent: cell('parent_code') };
   });
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { fileURLToPath } from 'node:url';
 
 export const GEODATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../geodata');
@@ -16,29 +17,9 @@ export interface RegionRow {
   label_lng: string; label_lat: string; area_km2: string;
 }
 
-/** Splits one CSV line (RFC 4180 quoting). */
-export function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 export function readCsv(text: string): { header: string[]; rows: Record<string, string>[] } {
-  const lines = text.split('\n').filter((l) => l.length > 0);
-  const header = csvCells(lines[0] ?? '');
-  const rows = lines.slice(1).map((l) => {
-    const cells = csvCells(l);
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])) as Record<string, string>;
-  });
+  const header = (parse(text, { to_line: 1 }) as string[][])[0] ?? [];
+  const rows: Record<string, string>[] = parse(text, { columns: true, skip_empty_lines: true });
   return { header, rows };
 }
 
