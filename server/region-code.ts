@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-/** A dotted Kemendagri code (Kepmendagri 300.2.2-2138/2025), or ID for the whole of Indonesia. */
+/** A dotted Kemendagri code (Kepmendagri 300.2.2-2138/2025): 53, 53.01, 53.01.01 or 53.01.01.2001. */
+export const KEMENDAGRI_CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+/** A Kemendagri code, or ID for the whole of Indonesia, as a request parameter. */
 export const REGION_CODE = z
   .string()
-  .regex(/^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/, 'a Kemendagri code such as 53, 53.01, 53.01.01 or 53.01.01.2001 (or ID for Indonesia)');
+  .refine(
+    (code) => code === 'ID' || KEMENDAGRI_CODE_PATTERN.test(code),
+    'a Kemendagri code such as 53, 53.01, 53.01.01 or 53.01.01.2001 (or ID for Indonesia)',
+  );

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readCatalogue } from '../catalogue.ts';
+import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
 import type { Database } from './client.ts';
 import { bumpDataVersion } from './data-version.ts';
 
@@ -20,7 +21,7 @@ export interface ShippedDataPaths {
 
 const optionalNumber = z.string().transform((text) => (text === '' ? null : Number(text)));
 const REGION_ROW = z.object({
-  kode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/),
+  kode: z.string().regex(KEMENDAGRI_CODE_PATTERN),
   level: z.enum(['provinsi', 'kabkota', 'kecamatan', 'desa']),
   nama: z.string().min(1),
   parent: z.string().transform((text) => (text === '' ? null : text)),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LEVELS, type Level } from '../catalogue.ts';
+import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
 import type { RegionIndex } from './region-index.ts';
 
 export type { Level };
@@ -12,7 +13,7 @@ export type { Level };
 export const LEVEL = z.enum(LEVELS);
 
 export const REGION_INFO = z.object({
-  kode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode Kemendagri bertitik, mis. 53.01.01.2001'),
+  kode: z.string().regex(KEMENDAGRI_CODE_PATTERN, 'kode Kemendagri bertitik, mis. 53.01.01.2001'),
   level: LEVEL,
   nama: z.string().min(1),
   parent: z.string().nullable(),

@@ -14,11 +14,14 @@ const TILE_PARAMS = z.object({
 });
 
 export function tileRoutes(store: TileStore) {
+  const tilesOf = (level: string) => {
+    const tiles = isLevel(level) ? store.get(level) : undefined;
+    if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
+    return tiles;
+  };
   return new Hono()
     .get('/:file{[a-z]+\\.json}', (c) => {
-      const level = c.req.param('file').replace(/\.json$/, '');
-      const tiles = isLevel(level) ? store.get(level) : undefined;
-      if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
+      const tiles = tilesOf(c.req.param('file').replace(/\.json$/, ''));
       c.header('cache-control', 'public, max-age=3600');
       c.header('access-control-allow-origin', '*');
       return c.json(tileJson(tiles, new URL(c.req.url).origin));
@@ -26,8 +29,7 @@ export function tileRoutes(store: TileStore) {
     .get('/:level/:z/:x/:file', validate('param', TILE_PARAMS), (c) => {
       const { level, z: zoom, x, file } = c.req.valid('param');
       const y = Number.parseInt(file, 10);
-      const tiles = isLevel(level) ? store.get(level) : undefined;
-      if (!tiles) throw notFound(`unknown level "${level}"; tiles exist for: ${[...store.keys()].join(', ')}`);
+      const tiles = tilesOf(level);
       const { minZoom, maxZoom } = tiles.archive.header;
       if (zoom < minZoom || zoom > maxZoom) {
         throw badRequest(`${level} tiles exist for zoom ${minZoom} to ${maxZoom}; clients over-zoom beyond ${maxZoom}`);

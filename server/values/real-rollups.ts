@@ -1,7 +1,7 @@
 import type { IndicatorDefinition } from '../catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { TREE_LEVELS, type RegionTree, type TreeLevel } from './region-tree.ts';
-import { emptySeries, rollsUp, rollUp, valueAt, type LevelSeries } from './rollup.ts';
+import { CATEGORY_COUNT, emptySeries, rollsUp, rollUp, valueAt, type LevelSeries } from './rollup.ts';
 
 /**
  * Rebuilds the `rollup` rows of real data for the given indicators and periods, from the desa up to
@@ -79,7 +79,7 @@ export function computeRollups(
           denominator: finite(series.denominators[i]),
           reporting,
           expected: series.expected?.[i] ?? 0,
-          categories: series.categories ? Array.from(series.categories.subarray(i * 3, i * 3 + 3)).join(',') : null,
+          categories: series.categories ? Array.from(series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT)).join(',') : null,
         });
       }
     }
@@ -112,9 +112,9 @@ function overrideWithDirect(
       series.reporting[i] = Math.max(series.reporting[i] ?? 0, 1);
     }
     if (series.categories) {
-      series.categories.fill(0, i * 3, i * 3 + 3);
+      series.categories.fill(0, i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT);
       const category = Math.round(row.value);
-      if (category >= 0 && category < 3) series.categories[i * 3 + category] = 1;
+      if (category >= 0 && category < CATEGORY_COUNT) series.categories[i * CATEGORY_COUNT + category] = 1;
     }
   }
   return series;

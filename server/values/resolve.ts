@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import { readDemoSeries } from '../db/demo.ts';
 import { realRollups, realValues } from '../db/values.ts';
 import { parentLevel, type RegionTree, type TreeLevel } from './region-tree.ts';
-import { valueAt } from './rollup.ts';
+import { CATEGORY_COUNT, valueAt } from './rollup.ts';
 import { applySuccessions, type Succession } from './succession.ts';
 
 /**
@@ -70,7 +70,7 @@ export async function resolveValues(
         entry.reporting = demo.series.reporting[i] ?? 0;
         entry.expected = demo.series.expected[i] ?? 0;
       }
-      if (demo.series.categories) entry.distribution = Array.from(demo.series.categories.subarray(i * 3, i * 3 + 3));
+      if (demo.series.categories) entry.distribution = Array.from(demo.series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT));
       resolved.set(kode, entry);
     }
   }
