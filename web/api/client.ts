@@ -86,6 +86,12 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
+export const childrenSchema = z.object({
+  parent: z.string(),
+  children: z.array(z.object({ kode: z.string(), level: z.string(), nama: z.string(), has_geometry: z.boolean() })),
+});
+export type ChildRegion = z.infer<typeof childrenSchema>['children'][number];
+
 const problemSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
 
 /** Fetches JSON and validates it; the error message names the URL and what the server said. */
@@ -121,4 +127,8 @@ export function valuesUrl(q: { indicator: string; period: string; level: string;
 
 export function regionUrl(kode: string): string {
   return `/api/regions/${encodeURIComponent(kode)}`;
+}
+
+export function childrenUrl(kode: string): string {
+  return `/api/regions/${encodeURIComponent(kode)}/children`;
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  childrenSchema,
+  childrenUrl,
   indicatorsResponseSchema,
   indicatorsUrl,
   regionSchema,
@@ -16,7 +18,6 @@ import type { MapState, RegionHit } from '../map/create-map.ts';
 import { ATTRIBUTION, INDONESIA_BOUNDS } from '../map/style.ts';
 import { levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
 import { useFetch } from '../state/use-fetch.ts';
-import { useMissingBoundaries } from '../state/use-missing-boundaries.ts';
 import { useView } from '../state/use-view.ts';
 import {
   ancestorCodes,
@@ -107,7 +108,12 @@ export function App() {
     [view.level, parent, valueMap, classification, bounds],
   );
 
-  const missing = useMissingBoundaries(view.level === 'desa' && shown !== null ? Object.keys(shown) : null);
+  // Only desa lack polygons (361 of them): one request lists the children of the kecamatan shown.
+  const children = useFetch(view.level === 'desa' && parent !== null ? childrenUrl(parent) : null, childrenSchema);
+  const missing = {
+    regions: children.status === 'ok' ? children.data.children.filter((child) => !child.has_geometry) : null,
+    error: children.status === 'error' ? children.message : null,
+  };
 
   const regionName = region.status === 'ok' ? region.data.nama : null;
   useEffect(() => {

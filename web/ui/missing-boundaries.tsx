@@ -1,12 +1,12 @@
-import type { Indicator, Region, RegionValue } from '../api/client.ts';
+import type { ChildRegion, Indicator, RegionValue } from '../api/client.ts';
 import { valueText } from '../format/region-value.ts';
 
 /**
- * Regions that have a value but no polygon cannot be seen on the map: they are named here,
- * with their values, so that nobody mistakes them for missing data.
+ * Regions without a polygon cannot be seen on the map: they are named here, with their values
+ * where they have one, so that nobody mistakes them for missing data.
  */
 export function MissingBoundaries(props: {
-  regions: readonly Region[];
+  regions: readonly Pick<ChildRegion, 'kode' | 'nama'>[];
   values: Readonly<Record<string, RegionValue>>;
   indicator: Pick<Indicator, 'unit' | 'categories'>;
 }) {
