@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { readCatalogue } from '../catalogue.ts';
+import { LEVELS, readCatalogue } from '../catalogue.ts';
 import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
 import type { Database } from './client.ts';
 import { bumpDataVersion } from './data-version.ts';
@@ -83,9 +83,8 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
   const [loaded] = await db.sql<{ checksum: string }[]>`SELECT checksum FROM shipped_dataset WHERE name = 'core'`;
   if (loaded?.checksum === checksum) return { changed: false };
 
-  const levelOrder = { provinsi: 0, kabkota: 1, kecamatan: 2, desa: 3 } as const;
   const regions = parseCsv(gunzipSync(regionsBytes).toString('utf8'), REGION_ROW, regionsFile).sort(
-    (a, b) => levelOrder[a.level] - levelOrder[b.level] || (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0),
+    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0),
   );
   const prevalence = parseCsv(prevalenceText, PREVALENCE_ROW, prevalenceFile);
   log(`memuat data bawaan: ${regions.length} wilayah, ${prevalence.length} nilai prevalensi`);
