@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, isPlain, parseQuoted, splitPlain } from '../../server/import/csv.ts';
 import { formatProblem, parseImport, type ImportContext, type ImportResult, type ImportRow } from '../../server/import/index.ts';
-import { fixtureIndex, INDICATORS, PERIODS } from './import-fixture.ts';
+import { fixtureIndex, INDICATORS, PERIODS, row } from './import-fixture.ts';
 
 const regions = fixtureIndex();
 
@@ -15,16 +15,6 @@ function rowsOf(result: ImportResult): ImportRow[] {
   return result.rows;
 }
 
-const row = (line: number, kode: string, indicator: string, value: number | null, extra: Partial<ImportRow> = {}): ImportRow => ({
-  line,
-  kode,
-  indicator,
-  period: '2024',
-  value,
-  numerator: null,
-  denominator: null,
-  ...extra,
-});
 
 describe('parseImport: CSV files that import', () => {
   const cases: { name: string; csv: string; options?: Partial<ImportContext>; format: 'long' | 'wide'; rows: ImportRow[] }[] = [

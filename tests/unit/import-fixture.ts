@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { createRegionIndex, type IndicatorInfo, type RegionIndex, type RegionInfo } from '../../server/import/index.ts';
+import { createRegionIndex, type ImportRow, type IndicatorInfo, type RegionIndex, type RegionInfo } from '../../server/import/index.ts';
 
 const LEVEL_NAMES = { provinsi: 'provinsi', kabupaten_kota: 'kabkota', kecamatan: 'kecamatan', desa_kelurahan: 'desa' } as const;
 
@@ -52,3 +52,15 @@ export const INDICATORS: IndicatorInfo[] = [
 ];
 
 export const PERIODS = { min: 2018, max: 2025 };
+
+/** An expected parsed row: period 2024, no numerator or denominator unless `extra` says otherwise. */
+export const row = (line: number, kode: string, indicator: string, value: number | null, extra: Partial<ImportRow> = {}): ImportRow => ({
+  line,
+  kode,
+  indicator,
+  period: '2024',
+  value,
+  numerator: null,
+  denominator: null,
+  ...extra,
+});

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseImport, type ImportContext, type ImportResult, type ImportRow } from '../../server/import/index.ts';
-import { fixtureIndex, INDICATORS, PERIODS } from './import-fixture.ts';
+import { fixtureIndex, INDICATORS, PERIODS, row } from './import-fixture.ts';
 
 const regions = fixtureIndex();
 
@@ -36,16 +36,6 @@ function problemsOf(result: ImportResult): string[] {
   return result.problems.map(formatProblem);
 }
 
-const row = (line: number, kode: string, indicator: string, value: number, extra: Partial<ImportRow> = {}): ImportRow => ({
-  line,
-  kode,
-  indicator,
-  period: '2024',
-  value,
-  numerator: null,
-  denominator: null,
-  ...extra,
-});
 
 describe('parseImport: XLSX', () => {
   it('reads long format: numeric cells, cached formula results, rich text, sheet row numbers', async () => {
