@@ -194,7 +194,7 @@ describe('peta stunting in a browser', () => {
     const legendText = await legend.innerText();
     expect(legendText).toContain('≥ 35');
     expect(legendText).toContain('Tidak ada data');
-    expect(await page.getByText(`Sumber: SSGI ${PERIOD}, Kemenkes`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Sumber: SSGI ${PERIOD}, Kemenkes`).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('radio', { name: PERIOD }).isChecked()).toBe(true);
 
     await page.mouse.move(nttPoint.x, nttPoint.y);
@@ -222,7 +222,7 @@ describe('peta stunting in a browser', () => {
     await expect
       .poll(async () => near((await pixels([baliPoint], 'browser-provinsi-2021.png'))[0] as Rgb, expected), { timeout: 15_000 })
       .toBe(true);
-    expect(await page.getByText('Sumber: SSGI 2021, Kemenkes').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Sumber: SSGI 2021, Kemenkes').isVisible(), { timeout: 15_000 }).toBe(true);
 
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('period') === PERIOD);
@@ -328,7 +328,7 @@ describe('peta stunting in a browser', () => {
 
     // The legend carries the demonstration notice, and the classes are the coverage ones.
     const notice = page.getByRole('note').filter({ hasText: 'DATA DEMONSTRASI — bukan data nyata' });
-    expect(await notice.isVisible()).toBe(true);
+    await expect.poll(() => notice.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('list', { name: 'Legenda' }).innerText()).toContain('≥ 90');
 
     // A desa is painted in its coverage class, and its tooltip says the figure is demonstration data.
@@ -377,6 +377,6 @@ describe('peta stunting in a browser', () => {
     await waitForMap(LAYER.fill('desa'), '51.71.01.');
     await page.screenshot({ path: join(ARTIFACTS, 'browser-phone-360-desa-IH-1.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await page.getByRole('note').filter({ hasText: 'DATA DEMONSTRASI' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'DATA DEMONSTRASI' }).isVisible(), { timeout: 15_000 }).toBe(true);
   });
 });
