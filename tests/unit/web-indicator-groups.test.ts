@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../web/api/client.ts';
 import { availability, groupIndicators, viewWithIndicator } from '../../web/state/indicator-groups.ts';
-import type { View } from '../../web/state/view.ts';
+import { VIEW_DEFAULTS, type View } from '../../web/state/view.ts';
 
 const ALL = ['provinsi', 'kabkota', 'kecamatan', 'desa'];
 function indicator(id: string, kelompok: Indicator['kelompok'], levels: string[], sasaran: string | null = null): Indicator {
@@ -53,7 +53,7 @@ describe('groupIndicators', () => {
 });
 
 describe('availability and viewWithIndicator', () => {
-  const desa: View = { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
+  const desa: View = { ...VIEW_DEFAULTS, level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
   const byId = (id: string) => catalogue.find((i) => i.id === id) as Indicator;
 
   it('keeps the place for an indicator reported at the level shown, and a year it has', () => {
@@ -67,6 +67,7 @@ describe('availability and viewWithIndicator', () => {
 
   it('moves up to the nearest level that has the indicator', () => {
     expect(viewWithIndicator(desa, byId('prevalensi_stunting'))).toEqual({
+      ...VIEW_DEFAULTS,
       level: 'kabkota',
       region: '51',
       indicator: 'prevalensi_stunting',
@@ -75,7 +76,7 @@ describe('availability and viewWithIndicator', () => {
   });
 
   it('cannot show an indicator reported only further down', () => {
-    const national: View = { level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null };
+    const national: View = { ...VIEW_DEFAULTS, level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null };
     expect(availability(byId('kelengkapan_laporan'), national)).toEqual({ kind: 'elsewhere' });
     expect(viewWithIndicator(national, byId('skor_kinerja'))).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  VIEW_DEFAULTS,
   ancestorCodes,
   childLevelOf,
   drillDown,
@@ -11,7 +12,7 @@ import {
   type View,
 } from '../../web/state/view.ts';
 
-const NTT_2022: View = { level: 'kabkota', region: '53', indicator: 'prevalensi_stunting', period: '2022' };
+const NTT_2022: View = { ...VIEW_DEFAULTS, level: 'kabkota', region: '53', indicator: 'prevalensi_stunting', period: '2022' };
 
 describe('parseView', () => {
   it('reads the URL grammar of the issue', () => {
@@ -19,11 +20,12 @@ describe('parseView', () => {
   });
 
   it('gives the national province map for an empty query', () => {
-    expect(parseView('')).toEqual({ level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null });
+    expect(parseView('')).toEqual({ ...VIEW_DEFAULTS, level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null });
   });
 
   it('reads the desa of one kecamatan', () => {
     expect(parseView('?level=desa&region=51.71.01&indicator=IH-1&period=2024')).toEqual({
+      ...VIEW_DEFAULTS,
       level: 'desa',
       region: '51.71.01',
       indicator: 'IH-1',
@@ -61,7 +63,7 @@ describe('viewToSearch', () => {
     NTT_2022,
     { ...NTT_2022, period: null },
     nationalView(NTT_2022),
-    { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' } as View,
+    { ...VIEW_DEFAULTS, level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' } as View,
   ])('round-trips through parseView: %o', (view) => {
     expect(parseView(viewToSearch(view))).toEqual(view);
   });
@@ -70,7 +72,7 @@ describe('viewToSearch', () => {
 describe('drillDown and nationalView', () => {
   it('keep indicator and period when moving between levels', () => {
     const national = nationalView(NTT_2022);
-    expect(national).toEqual({ level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: '2022' });
+    expect(national).toEqual({ ...VIEW_DEFAULTS, level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: '2022' });
     expect(drillDown(national, '53')).toEqual(NTT_2022);
   });
 });
@@ -102,7 +104,7 @@ describe('drilling through the four levels', () => {
 });
 
 describe('viewShowing', () => {
-  const desa: View = { level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
+  const desa: View = { ...VIEW_DEFAULTS, level: 'desa', region: '51.71.01', indicator: 'IH-1', period: '2024' };
   it('finds the nearest level up where an indicator is reported', () => {
     expect(viewShowing(desa, ['provinsi', 'kabkota'])).toMatchObject({ level: 'kabkota', region: '51' });
     expect(viewShowing(desa, ['desa'])).toMatchObject({ level: 'desa', region: '51.71.01' });
@@ -110,5 +112,50 @@ describe('viewShowing', () => {
   });
   it('gives null when the indicator is only reported further down', () => {
     expect(viewShowing(nationalView(desa), ['kabkota'])).toBeNull();
+  });
+});
+
+describe('the rest of the view in the URL', () => {
+  const full: View = {
+    ...NTT_2022,
+    compare: '2021',
+    classMethod: 'manual',
+    breaks: [10, 20, 30],
+    lang: 'en',
+    camera: { zoom: 6.5, lat: -9.5, lng: 121.25 },
+    lockLevel: true,
+    selected: '53.01',
+  };
+
+  it('round-trips every field', () => {
+    const search = viewToSearch(full);
+    expect(search).toBe(
+      '?level=kabkota&region=53&indicator=prevalensi_stunting&period=2022&compare=2021&classes=manual&breaks=10%2C20%2C30&lang=en&lock=1&select=53.01&map=6.50%2F-9.50000%2F121.25000',
+    );
+    expect(parseView(search)).toEqual(full);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(viewToSearch(NTT_2022)).toBe('?level=kabkota&region=53&indicator=prevalensi_stunting&period=2022');
+  });
+
+  it.each([
+    ['manual classes without breaks fall back to the indicator scheme', '&classes=manual', { classMethod: 'auto', breaks: null }],
+    ['an unknown class method', '&classes=fancy', { classMethod: 'auto' }],
+    ['breaks that are not numbers', '&classes=manual&breaks=10,abc', { classMethod: 'auto', breaks: null }],
+    ['unsorted, repeated breaks', '&classes=manual&breaks=30,10,10,20', { classMethod: 'manual', breaks: [10, 20, 30] }],
+    ['a camera off the globe', '&map=5/95/120', { camera: null }],
+    ['a camera with two parts', '&map=5/-2', { camera: null }],
+    ['an unknown language', '&lang=fr', { lang: 'id' }],
+    ['comparing a period with itself', '&compare=2022', { compare: null }],
+    ['a selection that is not a code', '&select=abc', { selected: null }],
+    ['lock other than 1', '&lock=yes', { lockLevel: false }],
+  ])('falls back on %s', (_what, extra, expected) => {
+    expect(parseView(`?level=kabkota&region=53&period=2022${extra}`)).toMatchObject(expected);
+  });
+
+  it('forgets the camera and selection when drilling to another region', () => {
+    expect(drillDown(full, '53.01')).toMatchObject({ region: '53.01', camera: null, selected: null, lang: 'en', compare: '2021' });
+    expect(nationalView(full)).toMatchObject({ region: 'ID', camera: null, selected: null });
   });
 });

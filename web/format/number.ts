@@ -1,7 +1,24 @@
-// Numbers are shown the Indonesian way: decimal comma, dot for thousands (35,3%; 1.234).
-const oneDecimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const upToOneDecimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+import { locale } from '../i18n/i18n.ts';
+
+// Numbers are written the way the page's language writes them: in Indonesian (the default) with a
+// decimal comma and a dot for thousands (35,3%; 1.234), in English 35.3% and 1,234.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(digits: 'one' | 'upToOne' | 'whole'): Intl.NumberFormat {
+  const key = `${locale()}:${digits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      digits === 'one'
+        ? { minimumFractionDigits: 1, maximumFractionDigits: 1 }
+        : { maximumFractionDigits: digits === 'whole' ? 0 : 1 };
+    format = new Intl.NumberFormat(locale(), options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+const oneDecimal = { format: (x: number) => numberFormat('one').format(x) };
+const upToOneDecimal = { format: (x: number) => numberFormat('upToOne').format(x) };
+const whole = { format: (x: number) => numberFormat('whole').format(x) };
 
 /**
  * A measured value with its unit: 35.3 and '%' give "35,3%"; money is whole rupiah with the "Rp"

@@ -21,6 +21,20 @@ export const LEVEL_NAMES: Record<Level, { one: string; many: string }> = {
   desa: { one: 'Desa/kelurahan', many: 'desa/kelurahan' },
 };
 
+/** How values are put into classes; `auto` is the indicator's own scheme (web/map/classify.ts). */
+export const CLASS_METHODS = ['auto', 'quantile', 'equal', 'jenks', 'manual', 'target'] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The map's camera: centre and zoom. */
+export interface Camera {
+  readonly lng: number;
+  readonly lat: number;
+  readonly zoom: number;
+}
+
 export interface View {
   /** The level whose regions are painted. */
   readonly level: Level;
@@ -29,7 +43,30 @@ export interface View {
   readonly indicator: string;
   /** A period such as "2022"; null until the user picks one (the indicator's default is shown). */
   readonly period: string | null;
+  /** Change mode: the earlier period the shown period is compared with (difference), or null. */
+  readonly compare: string | null;
+  readonly classMethod: ClassMethod;
+  /** Class breaks chosen by hand, ascending; used when `classMethod` is `manual`. */
+  readonly breaks: readonly number[] | null;
+  readonly lang: Language;
+  /** Where the map looks; null lets the map fit the region shown. */
+  readonly camera: Camera | null;
+  /** When true, zooming does not change the level painted. */
+  readonly lockLevel: boolean;
+  /** A region picked on the map or in the ranking table (highlighted, shown in the panel), or null. */
+  readonly selected: string | null;
 }
+
+/** Every optional part of a view at its default, for building views in code and tests. */
+export const VIEW_DEFAULTS = {
+  compare: null,
+  classMethod: 'auto',
+  breaks: null,
+  lang: 'id',
+  camera: null,
+  lockLevel: false,
+  selected: null,
+} as const satisfies Partial<View>;
 
 /** Kemendagri code shapes: 53, 53.01, 53.01.01, 53.01.01.2001. */
 const CODE_SHAPES: Record<Level, RegExp> = {
@@ -83,6 +120,34 @@ const querySchema = z.object({
     .regex(/^\d{4}$/)
     .nullable()
     .catch(null),
+  compare: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .catch(null),
+  classMethod: z.enum(CLASS_METHODS).catch('auto'),
+  breaks: z
+    .string()
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().finite()).min(1).max(9))
+    .transform((breaks) => [...new Set(breaks)].sort((a, b) => a - b))
+    .nullable()
+    .catch(null),
+  lang: z.enum(LANGUAGES).catch('id'),
+  // "zoom/lat/lng", as OpenStreetMap writes a map position.
+  camera: z
+    .string()
+    .transform((text) => text.split('/').map(Number))
+    .pipe(z.tuple([z.number().min(0).max(22), z.number().min(-90).max(90), z.number().min(-180).max(180)]))
+    .transform(([zoom, lat, lng]) => ({ lng, lat, zoom }))
+    .nullable()
+    .catch(null),
+  lockLevel: z.literal('1').nullable().catch(null),
+  selected: z
+    .string()
+    .refine((kode) => levelOfCode(kode) !== null)
+    .nullable()
+    .catch(null),
 });
 
 export function parseView(search: string): View {
@@ -92,11 +157,35 @@ export function parseView(search: string): View {
     region: params.get('region') ?? undefined,
     indicator: params.get('indicator') ?? undefined,
     period: params.get('period'),
+    compare: params.get('compare'),
+    classMethod: params.get('classes') ?? undefined,
+    breaks: params.get('breaks'),
+    lang: params.get('lang') ?? undefined,
+    camera: params.get('map'),
+    lockLevel: params.get('lock'),
+    selected: params.get('select'),
   });
   // The region decides the level (its children are shown); `level` is in the URL for people reading
   // it. When the two disagree the link was edited by hand: the region, the more specific, wins.
   const level = childLevelOf(q.region) as Level;
-  return { level, region: q.region, indicator: q.indicator, period: q.period };
+  return {
+    level,
+    region: q.region,
+    indicator: q.indicator,
+    period: q.period,
+    compare: q.compare !== null && q.compare !== q.period ? q.compare : null,
+    classMethod: q.classMethod === 'manual' && q.breaks === null ? 'auto' : q.classMethod,
+    breaks: q.breaks,
+    lang: q.lang,
+    camera: q.camera,
+    lockLevel: q.lockLevel !== null,
+    selected: q.selected,
+  };
+}
+
+/** A camera as written in the URL: zoom to 2 decimals, position to 5 (about a metre). */
+export function cameraToParam({ zoom, lat, lng }: Camera): string {
+  return `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lng.toFixed(5)}`;
 }
 
 /** The query string for a view, parameters always in the same order so equal views give equal URLs. */
@@ -106,17 +195,25 @@ export function viewToSearch(view: View): string {
   params.set('region', view.region);
   params.set('indicator', view.indicator);
   if (view.period !== null) params.set('period', view.period);
+  if (view.compare !== null) params.set('compare', view.compare);
+  if (view.classMethod !== 'auto') params.set('classes', view.classMethod);
+  if (view.breaks !== null) params.set('breaks', view.breaks.join(','));
+  if (view.lang !== 'id') params.set('lang', view.lang);
+  if (view.lockLevel) params.set('lock', '1');
+  if (view.selected !== null) params.set('select', view.selected);
+  if (view.camera !== null) params.set('map', cameraToParam(view.camera));
   return `?${params.toString()}`;
 }
 
 /** The view that shows the children of `kode`, keeping indicator and period; a desa has none. */
 export function drillDown(view: View, kode: string): View | null {
   const level = childLevelOf(kode);
-  return level === null ? null : { ...view, level, region: kode };
+  // A new region is fitted to the screen: the old camera and selection belong to the old region.
+  return level === null ? null : { ...view, level, region: kode, camera: null, selected: null };
 }
 
 export function nationalView(view: View): View {
-  return { ...view, level: 'provinsi', region: NATIONAL };
+  return { ...view, level: 'provinsi', region: NATIONAL, camera: null, selected: null };
 }
 
 /**
@@ -127,7 +224,9 @@ export function viewShowing(view: View, levels: readonly string[]): View | null 
   const path = [NATIONAL, ...ancestorCodes(view.region), ...(view.region === NATIONAL ? [] : [view.region])];
   for (const region of [...new Set(path)].reverse()) {
     const level = childLevelOf(region);
-    if (level !== null && levels.includes(level)) return { ...view, level, region };
+    if (level !== null && levels.includes(level)) {
+      return region === view.region ? { ...view, level } : { ...view, level, region, camera: null, selected: null };
+    }
   }
   return null;
 }

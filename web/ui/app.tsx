@@ -11,6 +11,7 @@ import {
   type Indicator,
 } from '../api/client.ts';
 import { breakFormatFor } from '../format/number.ts';
+import { setLanguage } from '../i18n/i18n.ts';
 import { describeValue } from '../format/region-value.ts';
 import { STUNTING_PREVALENCE } from '../map/classes.ts';
 import { classificationFor, schemeFor } from '../map/classify.ts';
@@ -64,6 +65,8 @@ function legendNotes(indicator: Indicator | null): string[] {
 
 export function App() {
   const { view, navigate } = useView();
+  // Before any child renders: every component renders in the view's language.
+  setLanguage(view.lang);
   const [hover, setHover] = useState<RegionHit | null>(null);
 
   const indicators = useFetch(indicatorsUrl(), indicatorsResponseSchema);

@@ -1,0 +1,13 @@
+import * as common from './common.ts';
+
+/**
+ * Every message in every language. Each area keeps its messages in its own file (an `id` object and
+ * an `en` object typed with the same keys, so a missing translation does not compile); add a file's
+ * two objects here.
+ */
+const ID = { ...common.id };
+export type MessageKey = keyof typeof ID;
+
+const EN: Record<MessageKey, string> = { ...common.en };
+
+export const MESSAGES: Record<'id' | 'en', Record<MessageKey, string>> = { id: ID, en: EN };
