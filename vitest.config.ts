@@ -27,6 +27,17 @@ export default defineConfig({
         },
       },
       {
+        // Real server processes on a PostgreSQL cluster of their own, which one test stops and starts.
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          globalSetup: ['tests/reliability/setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

@@ -23,6 +23,7 @@ import { createRandom } from '../server/demo/random.ts';
 import { createImportServices } from '../server/imports.ts';
 import { parseImport } from '../server/import/index.ts';
 import { openTileStore } from '../server/tiles/tile-store.ts';
+import { geometryFromGeodata } from '../server/ogc/geometry-store.ts';
 import { rebuildRollups } from '../server/values/real-rollups.ts';
 import { loadRegionTree } from '../server/values/region-tree.ts';
 import { readSuccessions } from '../server/values/succession.ts';
@@ -89,7 +90,7 @@ try {
   const copySeconds = seconds(t);
   log(`COPY in ${copySeconds.toFixed(1)} s`);
 
-  const app = createApp({ db, tiles: openTileStore('geodata'), regionTree: tree, successions: readSuccessions('data'), catalogue });
+  const app = createApp({ db, tiles: openTileStore('geodata'), geometry: geometryFromGeodata('geodata'), regionTree: tree, successions: readSuccessions('data'), catalogue });
   const timings: number[] = [];
   let size = 0;
   for (let run = 0; run < 7; run++) {

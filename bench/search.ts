@@ -20,6 +20,7 @@ import { loadShippedData } from '../server/db/shipped-data.ts';
 import { createRandom } from '../server/demo/random.ts';
 import { buildRegionIndex, type IndexedRegion } from '../server/search/region-index.ts';
 import { openTileStore } from '../server/tiles/tile-store.ts';
+import { geometryFromGeodata } from '../server/ogc/geometry-store.ts';
 import { loadRegionTree } from '../server/values/region-tree.ts';
 import { readSuccessions } from '../server/values/succession.ts';
 
@@ -86,7 +87,7 @@ try {
   await loadShippedData(db, { geodataDir: 'geodata', dataDir: 'data' });
   const regionTree = await loadRegionTree(db);
 
-  const options = { db, tiles: openTileStore('geodata'), regionTree, successions: readSuccessions('data'), catalogue: readCatalogue('data') };
+  const options = { db, tiles: openTileStore('geodata'), geometry: geometryFromGeodata('geodata'), regionTree, successions: readSuccessions('data'), catalogue: readCatalogue('data') };
   let t = performance.now();
   const app = createApp(options);
   const createAppMs = performance.now() - t;

@@ -11,6 +11,7 @@
  * Outputs (under --out, default geodata/):
  *   tiles/{provinsi,kabkota,kecamatan,desa}.pmtiles     PMTiles v3, gzip MVT, layer = level, props kode+nama
  *   regions.csv.gz                                      region index, one row per code-list region
+ *   geometry/provinsi.topojson.gz, wilayah.topojson.gz  full polygons (TopoJSON, id = kode) for /ogc
  *   missing.csv                                         regions without a polygon, and why
  *   LICENSE-source.txt                                  copy of the source licence
  *
@@ -31,6 +32,7 @@ import { buildTopology, readLayer } from './geodata/topology.ts';
 import { measure, missingCsv, regionIndexCsv, type Measure, type MissingRegion } from './geodata/regions.ts';
 import { readTileBundle, type EncodedTile } from './geodata/tiles.ts';
 import { writePmtiles } from './geodata/pmtiles-writer.ts';
+import { GEOMETRY_FILES } from './geodata/geometry.ts';
 
 /**
  * Levels tiled by each of the two worker processes (two cores): desa alone is about as much work as
@@ -87,7 +89,9 @@ async function main() {
   // Tiles are cut in two worker processes while this one measures regions for the index.
   const bundleDir = path.join(workDir, 'bundles');
   fs.mkdirSync(bundleDir, { recursive: true });
-  const workers = WORKER_LEVELS.map((levels) => runWorker(levels, topology.topologyFile, bundleDir));
+  const geometryDir = path.join(workDir, 'geometry');
+  fs.mkdirSync(geometryDir, { recursive: true });
+  const workers = WORKER_LEVELS.map((levels) => runWorker(levels, topology.topologyFile, bundleDir, geometryDir));
 
   // Region index from the unsimplified layers.
   const measures = new Map<string, Measure>();
@@ -119,15 +123,17 @@ async function main() {
 
   await Promise.all(workers);
   for (const spec of LEVELS) writeArchive(spec.level, bundleDir, bounds.get(spec.level)!);
+  fs.mkdirSync(path.join(outDir, 'geometry'), { recursive: true });
+  for (const { name } of GEOMETRY_FILES) fs.copyFileSync(path.join(geometryDir, name), path.join(outDir, 'geometry', name));
 
   if (!args['keep-work']) fs.rmSync(workDir, { recursive: true, force: true });
   progress('done', `in ${elapsedSeconds().toFixed(0)} s`);
 }
 
-function runWorker(levels: Level[], topologyFile: string, bundleDir: string): Promise<void> {
+function runWorker(levels: Level[], topologyFile: string, bundleDir: string, geometryDir: string): Promise<void> {
   const script = path.join(repoRoot, 'scripts/geodata/tile-worker.ts');
   const child = spawn(process.execPath, [...process.execArgv, script, '--topology', topologyFile, '--shared', sharedDir,
-    '--levels', levels.join(','), '--bundles', bundleDir], { stdio: 'inherit' });
+    '--levels', levels.join(','), '--bundles', bundleDir, '--geometry', geometryDir], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tile worker for ${levels.join(',')} exited with ${code}`))));

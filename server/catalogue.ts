@@ -2,20 +2,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { LEVELS, type Level } from '../shared/api/common.ts';
+import { INDICATOR_KINDS } from '../shared/api/indicators.ts';
 
 /**
  * The indicator catalogue shipped in data/catalogue/indicators.csv (built by scripts/build-data.ts):
  * what each indicator measures, its unit, which direction is better, the national target where one
  * is set, how its values combine across regions (kind) and where it comes from.
  */
-export const LEVELS = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
-export type Level = (typeof LEVELS)[number];
+// The levels are part of the API, so they are defined with its schemas (shared/api/).
+export { LEVELS, type Level };
 
 export function isLevel(text: string): text is Level {
   return (LEVELS as readonly string[]).includes(text);
 }
 
-export const INDICATOR_KINDS = ['survey_percent', 'rate', 'rate_per_unit', 'count', 'money', 'score', 'category'] as const;
+export { INDICATOR_KINDS };
 
 const optionalNumber = z.string().transform((text) => (text === '' ? null : Number(text)));
 const optionalText = z.string().transform((text) => (text === '' ? null : text));

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Actor } from './auth/guard.ts';
+import { contains, NATIONAL, OutOfScope, smallestCommonRegion } from './auth/scope.ts';
 import type { IndicatorDefinition } from './catalogue.ts';
+import { recordAudit } from './db/audit.ts';
 import type { Database } from './db/client.ts';
 import { applyImport, rollbackBatch, type ImportSummary, type RollbackOutcome, type StagedValue } from './db/imports.ts';
 import { createRegionIndex, parseImport, type ImportProblem, type IndicatorInfo, type RegionIndex } from './import/index.ts';
@@ -9,7 +12,10 @@ import type { RegionTree } from './values/region-tree.ts';
 /**
  * An import from file to database: parse and validate every row (all problems at once), then write
  * the values in one transaction as a batch, then rebuild the roll-ups it touched. A file with any
- * problem writes nothing.
+ * problem writes nothing. With an actor (an account), every row must lie in the actor's region, or
+ * the whole file is refused (OutOfScope, 403) before anything is written. Each import and rollback
+ * is recorded in the audit log in its own transaction; without an actor (the command line) the
+ * entry names `createdBy`.
  */
 export interface ImportServices {
   db: Database;
@@ -41,7 +47,7 @@ function parserIndicator(indicator: IndicatorDefinition): IndicatorInfo {
 export async function runImport(
   services: ImportServices,
   file: { bytes: Uint8Array; filename: string; sheet?: string },
-  options: { dryRun: boolean; createdBy: string; period?: number },
+  options: { dryRun: boolean; createdBy: string; period?: number; actor?: Actor },
 ): Promise<ImportOutcome> {
   const parsed = await parseImport(file, {
     regions: services.regions,
@@ -50,6 +56,8 @@ export async function runImport(
     ...(options.period === undefined ? {} : { period: options.period }),
   });
   if (!parsed.ok) return parsed;
+  const { actor } = options;
+  if (actor && actor.scope !== NATIONAL) refuseOutsideScope(actor.scope, parsed.rows);
 
   const problems: ImportProblem[] = [];
   const values: StagedValue[] = [];
@@ -62,19 +70,47 @@ export async function runImport(
   }
   if (problems.length > 0) return { ok: false, problems, rowCount: parsed.rows.length, omitted: 0 };
 
-  const summary = await applyImport(
-    services.db,
-    values,
-    {
-      createdBy: options.createdBy,
-      filename: file.filename,
-      fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
-      format: parsed.format,
-      source: `Impor: ${file.filename}`,
+  const meta = {
+    createdBy: options.createdBy,
+    filename: file.filename,
+    fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+    format: parsed.format,
+    source: `Impor: ${file.filename}`,
+    userId: actor?.userId ?? null,
+    regionScope: smallestCommonRegion(values.map((value) => value.kode)),
+  };
+  const summary = await applyImport(services.db, values, meta, {
+    dryRun: options.dryRun,
+    // Roll-ups are rebuilt in the import's own transaction: an import cut off anywhere (killed, the
+    // database gone) leaves neither its values nor half-rebuilt roll-ups behind.
+    inTransaction: async (sql, written) => {
+      await rebuildRollups({ sql }, services.tree, services.catalogue, written.touched);
+      await recordAudit(sql, {
+        at: new Date(),
+        userId: actor?.userId ?? null,
+        actor: actor?.name ?? options.createdBy,
+        action: 'import',
+        target: `batch:${written.batchId}`,
+        scope: meta.regionScope,
+        before: null,
+        after: {
+          batch_id: written.batchId,
+          filename: meta.filename,
+          file_sha256: meta.fileSha256,
+          format: meta.format,
+          region_scope: meta.regionScope,
+          rows: written.rowCount,
+          inserted: written.inserted,
+          updated: written.updated,
+          unchanged: written.unchanged,
+          touched: written.touched,
+          // the first changed values, each with its value before and after
+          sample: written.sample.map((change) => ({ kode: change.kode, indicator: change.indicator, period: change.period, before: change.before, after: change.after })),
+        },
+        ip: actor?.ip ?? null,
+      });
     },
-    { dryRun: options.dryRun },
-  );
-  if (!options.dryRun) await rebuildRollups(services.db, services.tree, services.catalogue, summary.touched);
+  });
   return { ok: true, dryRun: options.dryRun, summary, format: parsed.format };
 }
 
@@ -93,9 +129,34 @@ function stagedValue(row: { kode: string; indicator: string; period: string; val
   return { ...base, value, numerator: row.numerator, denominator: row.denominator };
 }
 
-/** Undoes a batch and rebuilds the roll-ups of what it had changed. */
-export async function rollbackImport(services: ImportServices, batchId: number): Promise<RollbackOutcome> {
-  const outcome = await rollbackBatch(services.db, batchId);
-  if (outcome.ok) await rebuildRollups(services.db, services.tree, services.catalogue, outcome.touched);
+/** Refuses the whole file when any row lies outside the scope, naming the first such rows. */
+function refuseOutsideScope(scope: string, rows: { line: number; kode: string }[]): void {
+  const outside = new Map<number, string>();
+  for (const row of rows) if (!contains(scope, row.kode) && !outside.has(row.line)) outside.set(row.line, row.kode);
+  if (outside.size > 0) throw new OutOfScope(scope, [...outside].map(([line, kode]) => ({ line, kode })), outside.size);
+}
+
+/**
+ * Undoes a batch and rebuilds the roll-ups of what it had changed. With an actor whose scope is not
+ * national, refused (reason `outside`) unless every value of the batch lies in the actor's region.
+ */
+export async function rollbackImport(services: ImportServices, batchId: number, actor?: Actor): Promise<RollbackOutcome> {
+  const outcome = await rollbackBatch(services.db, batchId, {
+    ...(actor && actor.scope !== NATIONAL ? { within: actor.scope } : {}),
+    inTransaction: async (sql, batch, touched) => {
+      await rebuildRollups({ sql }, services.tree, services.catalogue, touched);
+      await recordAudit(sql, {
+        at: new Date(),
+        userId: actor?.userId ?? null,
+        actor: actor?.name ?? 'command line',
+        action: 'import.rollback',
+        target: `batch:${batchId}`,
+        scope: batch.region_scope,
+        before: { batch_id: batchId, filename: batch.filename, rows: batch.row_count, inserted: batch.inserted_count, updated: batch.updated_count, rolled_back: false },
+        after: { batch_id: batchId, rolled_back: true },
+        ip: actor?.ip ?? null,
+      });
+    },
+  });
   return outcome;
 }

@@ -128,7 +128,7 @@ export async function buildTopology(
 export function simplifyBands(
   topologyFile: string,
   bands: SimplifiedBand[],
-  use: (band: SimplifiedBand, level: Level, features: FeatureCollection) => void,
+  use: (band: SimplifiedBand, level: Level, features: FeatureCollection, topojson: (levels: readonly Level[], opts: TopoJsonOptions) => string) => void,
 ): void {
   const { internal, cmd } = mapshaper as MapshaperInternals;
   const dataset = internal.importFile(topologyFile, {});
@@ -145,14 +145,45 @@ export function simplifyBands(
       const layer = dataset.layers.find((l) => l.name === level);
       if (!layer) throw new Error(`${topologyFile} has no layer ${level}`);
       const features = internal.exportLayerAsGeoJSON(layer, dataset, {}, true) as Feature[];
-      use(band, level, { type: 'FeatureCollection', features });
+      use(band, level, { type: 'FeatureCollection', features }, (levels, opts) => exportTopoJson(dataset, levels, opts));
     }
   });
 }
 
+export interface TopoJsonOptions {
+  /** Quantisation grid in degrees (TopoJSON transform scale), e.g. 1e-5 (~1.1 m). */
+  gridDegrees: number;
+}
+
+/**
+ * Some levels of the dataset, as simplified at this moment, as one quantised TopoJSON with an object
+ * per level named after it: each geometry's `id` is the level's code and there are no other
+ * properties (names come from the region index). The levels share their arcs, so they nest exactly
+ * and a border is stored once; only the arcs these levels use are written. No `fix_geometry`: its
+ * repairs put points off the grid, which quantised TopoJSON cannot hold; on a grid a quarter of the
+ * simplification interval, snapping changes shapes by less than the simplification already has.
+ */
+function exportTopoJson(dataset: MapshaperDataset, levels: readonly Level[], { gridDegrees }: TopoJsonOptions): string {
+  const { internal } = mapshaper as MapshaperInternals;
+  const layers = levels.map((level) => {
+    const layer = dataset.layers.find((l) => l.name === level);
+    if (!layer) throw new Error(`the topology has no layer ${level}`);
+    const ids = layer.data.getRecords().map((record) => ({ kode: String(record[CODE_FIELD[level]] ?? '') }));
+    return { ...layer, data: new internal.DataTable(ids) };
+  });
+  // final: false makes mapshaper export a filtered copy, leaving the dataset as it is for later bands.
+  const [file] = internal.exportTopoJSON({ ...dataset, layers }, { precision: gridDegrees, id_field: 'kode', drop_table: true, final: false });
+  if (!file) throw new Error(`mapshaper wrote no TopoJSON for ${levels.join(', ')}`);
+  return file.content;
+}
+
 /** The few mapshaper internals simplifyBands uses (mapshaper exports them, untyped). */
+interface MapshaperLayer {
+  name: string;
+  data: { getRecords(): Record<string, unknown>[] };
+}
 interface MapshaperDataset {
-  layers: { name: string }[];
+  layers: MapshaperLayer[];
   arcs: { setRetainedInterval(interval: number): void };
 }
 interface MapshaperInternals {
@@ -163,6 +194,8 @@ interface MapshaperInternals {
     convertSimplifyInterval(interval: number, dataset: MapshaperDataset, opts: object): number;
     finalizeSimplification(dataset: MapshaperDataset, opts: object): void;
     exportLayerAsGeoJSON(layer: object, dataset: MapshaperDataset, opts: object, asFeatures: boolean): unknown[];
+    exportTopoJSON(dataset: MapshaperDataset, opts: object): { content: string; filename: string }[];
+    DataTable: new (records: Record<string, unknown>[]) => MapshaperLayer['data'];
   };
 }
 
@@ -173,8 +206,11 @@ export function readLayer(dir: string, level: Level): LayerFeature[] {
   return layerFeatures(JSON.parse(fs.readFileSync(path.join(dir, `${level}.json`), 'utf8')) as FeatureCollection, level);
 }
 
+/** The attribute holding a level's code in the mapshaper layers (see buildTopology). */
+const CODE_FIELD: Record<Level, string> = { provinsi: 'prov', kabkota: 'kab', kecamatan: 'kec', desa: 'kode' };
+
 export function layerFeatures(fc: FeatureCollection, level: Level): LayerFeature[] {
-  const codeField = { provinsi: 'prov', kabkota: 'kab', kecamatan: 'kec', desa: 'kode' }[level];
+  const codeField = CODE_FIELD[level];
   return (fc.features as Feature<Polygon | MultiPolygon | null, Record<string, string>>[])
     .filter((f): f is Feature<Polygon | MultiPolygon, Record<string, string>> => f.geometry !== null)
     .map((f) => ({ ...f, properties: { kode: f.properties[codeField] ?? '' } }));

@@ -27,9 +27,41 @@ const clientOptions = {
   onnotice: () => {},
 } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
 
+/**
+ * postgres.js opens connections lazily and drops broken ones, so when PostgreSQL goes away queries
+ * fail (isDatabaseUnavailable) and, once it is back, the next query simply connects again: nothing
+ * here has to notice the outage. A short connect timeout makes an unreachable server fail fast
+ * (503) rather than hold requests for the 30 s default.
+ */
 export async function connectPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, { ...clientOptions, max: 10 });
+  const sql = postgres(url, { ...clientOptions, max: 10, connect_timeout: 5, idle_timeout: 60 });
   return { sql, kind: 'postgresql', close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Socket errors and postgres.js's own connection errors: the database is unreachable or went away. */
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+]);
+
+/**
+ * SQLSTATEs that mean "not now" rather than "wrong": class 08 (connection exception), 57P01-57P03
+ * (admin or crash shutdown, still starting up) and 53300 (too many connections).
+ */
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300)$/;
+
+/** Text the database refused to store (a NUL character, 22021, or one its encoding lacks, 22P05): the client's input. */
+export function isUnstorableText(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === '22021' || error.code === '22P05');
+}
+
+/** Whether an error means the database is away, so the request deserves a 503, not a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  if (CONNECTION_ERRORS.has(code) || UNAVAILABLE_STATES.test(code)) return true;
+  // Node reports a failed connection to several addresses (localhost: ::1 and 127.0.0.1) as one AggregateError.
+  return error instanceof AggregateError && error.errors.some(isDatabaseUnavailable);
 }
 
 /** `dataDir` is a directory, or `memory://` for a database that lives only as long as the process. */

@@ -1,6 +1,6 @@
 import type { IndicatorDefinition } from '../catalogue.ts';
 import { DEMO_GENERATOR_VERSION, DEMO_SEED, generateDemoData, type DemoSeries } from '../demo/generate.ts';
-import type { LevelSeries } from '../values/rollup.ts';
+import { CATEGORY_COUNT, type LevelSeries } from '../values/rollup.ts';
 import { loadRegionTree, type TreeLevel } from '../values/region-tree.ts';
 import type { Database } from './client.ts';
 import { bumpDataVersion } from './data-version.ts';
@@ -70,21 +70,38 @@ function intsOf(bytes: Uint8Array | null): Int32Array | null {
 }
 
 export interface StoredDemoSeries {
+  indicator: string;
+  period: string;
   basis: 'direct' | 'rollup';
+  /** the slice asked for: index i is ordinal start + i */
   series: LevelSeries;
 }
 
-export async function readDemoSeries(
+/**
+ * The demonstration series of some indicators and periods at one level, for the ordinals
+ * [start, start + count) only: a region's children are contiguous ordinals, so the children of one
+ * kecamatan are a substring of the desa arrays (read from TOAST without the rest of the array).
+ */
+export async function readDemoSlices(
   { sql }: Database,
-  key: { indicator: string; period: string; level: TreeLevel },
-): Promise<StoredDemoSeries | undefined> {
-  const [row] = await sql<
-    { basis: 'direct' | 'rollup'; float_bytes: number; numerators: Uint8Array; denominators: Uint8Array; reporting: Uint8Array | null; expected: Uint8Array | null; categories: Uint8Array | null }[]
+  query: { level: TreeLevel; start: number; count: number; indicators: string[]; periods: string[] },
+): Promise<StoredDemoSeries[]> {
+  const { start, count } = query;
+  if (count <= 0 || query.indicators.length === 0 || query.periods.length === 0) return [];
+  const rows = await sql<
+    { indicator: string; period: string; basis: 'direct' | 'rollup'; float_bytes: number; numerators: Uint8Array; denominators: Uint8Array; reporting: Uint8Array | null; expected: Uint8Array | null; categories: Uint8Array | null }[]
   >`
-    SELECT basis, float_bytes, numerators, denominators, reporting, expected, categories FROM demo_series
-    WHERE indicator_id = ${key.indicator} AND period = ${key.period} AND level = ${key.level}`;
-  if (!row) return undefined;
-  return {
+    SELECT indicator_id AS indicator, period, basis, float_bytes,
+           substring(numerators FROM ${start}::int * float_bytes + 1 FOR ${count}::int * float_bytes) AS numerators,
+           substring(denominators FROM ${start}::int * float_bytes + 1 FOR ${count}::int * float_bytes) AS denominators,
+           substring(reporting FROM ${start * 4 + 1}::int FOR ${count * 4}::int) AS reporting,
+           substring(expected FROM ${start * 4 + 1}::int FOR ${count * 4}::int) AS expected,
+           substring(categories FROM ${start * 4 * CATEGORY_COUNT + 1}::int FOR ${count * 4 * CATEGORY_COUNT}::int) AS categories
+    FROM demo_series
+    WHERE level = ${query.level} AND indicator_id = ANY(${query.indicators}::text[]) AND period = ANY(${query.periods}::text[])`;
+  return rows.map((row) => ({
+    indicator: row.indicator,
+    period: row.period,
     basis: row.basis,
     series: {
       numerators: floatsOf(row.numerators, row.float_bytes),
@@ -93,5 +110,5 @@ export async function readDemoSeries(
       expected: intsOf(row.expected),
       categories: intsOf(row.categories),
     },
-  };
+  }));
 }

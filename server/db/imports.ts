@@ -15,6 +15,10 @@ export interface ImportMeta {
   fileSha256: string;
   format: string;
   source: string;
+  /** the account that imported (null: the command line) */
+  userId?: number | null;
+  /** the smallest region holding every row (server/auth/scope.ts) */
+  regionScope?: string | null;
 }
 
 export interface ImportChange {
@@ -46,6 +50,18 @@ export interface StagedValue {
   denominator: number | null;
 }
 
+/**
+ * Every write to the values (imports, rollbacks) takes this transaction-level advisory lock first, so
+ * writes from any number of server instances and import commands run one after another: each one's
+ * comparison, rollback bookkeeping and roll-ups see the previous one complete, and two imports of
+ * the same keys end as if applied one after the other, never mixed. The number is arbitrary.
+ */
+export const VALUE_WRITE_LOCK = 74_012_024;
+
+export async function lockValueWrites(sql: postgres.TransactionSql): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${VALUE_WRITE_LOCK})`;
+}
+
 /** Rows per statement when staging; a column array each keeps this one round trip per chunk. */
 const STAGE_CHUNK = 200_000;
 
@@ -53,7 +69,12 @@ export async function applyImport(
   db: Database,
   values: StagedValue[],
   meta: ImportMeta,
-  options: { dryRun: boolean; progress?: (line: string) => void },
+  options: {
+    dryRun: boolean;
+    progress?: (line: string) => void;
+    /** runs in the import's transaction after the values are written (the audit entry); not on a dry run */
+    inTransaction?: (sql: postgres.TransactionSql, summary: ImportSummary) => Promise<void>;
+  },
 ): Promise<ImportSummary> {
   const started = performance.now();
   const progress = (step: string) => options.progress?.(`  ${step} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -61,6 +82,7 @@ export async function applyImport(
   const dryRunMarker = new Error('dry run: roll back');
   try {
     await db.sql.begin(async (sql) => {
+      if (!options.dryRun) await lockValueWrites(sql);
       await sql`
         CREATE TEMPORARY TABLE import_stage (
           kode text NOT NULL, indicator_id text NOT NULL, period text NOT NULL,
@@ -96,9 +118,9 @@ export async function applyImport(
 
       progress('changes listed');
       const [batch] = await sql<{ id: number }[]>`
-        INSERT INTO import_batch (created_by, filename, file_sha256, format, row_count, inserted_count, updated_count, unchanged_count)
+        INSERT INTO import_batch (created_by, filename, file_sha256, format, row_count, inserted_count, updated_count, unchanged_count, user_id, region_scope)
         VALUES (${meta.createdBy}, ${meta.filename}, ${meta.fileSha256}, ${meta.format}, ${values.length},
-                ${summary.inserted}, ${summary.updated}, ${summary.unchanged})
+                ${summary.inserted}, ${summary.updated}, ${summary.unchanged}, ${meta.userId ?? null}, ${meta.regionScope ?? null})
         RETURNING id`;
       const batchId = batch?.id ?? 0;
       summary.batchId = batchId;
@@ -128,6 +150,7 @@ export async function applyImport(
            OR observation.numerator IS DISTINCT FROM excluded.numerator
            OR observation.denominator IS DISTINCT FROM excluded.denominator`}`;
       await bumpDataVersion(sql);
+      await options.inTransaction?.(sql, summary);
       progress('values written');
     });
   } catch (error) {
@@ -189,26 +212,54 @@ export interface BatchRecord {
   updated_count: number;
   unchanged_count: number;
   rolled_back_at: Date | null;
+  user_id: number | null;
+  region_scope: string | null;
 }
 
-export async function listBatches({ sql }: Database): Promise<BatchRecord[]> {
-  return sql<BatchRecord[]>`SELECT * FROM import_batch ORDER BY id DESC LIMIT 200`;
+/** The latest batches; with `within`, only those whose rows all lie in that region, or made by `userId`. */
+export async function listBatches({ sql }: Database, options: { within?: string; userId?: number } = {}): Promise<BatchRecord[]> {
+  const { within, userId } = options;
+  return sql<BatchRecord[]>`
+    SELECT * FROM import_batch
+    ${within === undefined ? sql`` : sql`WHERE region_scope = ${within} OR starts_with(region_scope, ${`${within}.`}) OR user_id = ${userId ?? null}`}
+    ORDER BY id DESC LIMIT 200`;
 }
 
 export type RollbackOutcome =
   | { ok: true; touched: { indicator: string; period: string }[] }
-  | { ok: false; reason: 'unknown' | 'already' | 'superseded'; laterBatches?: number[] };
+  | { ok: false; reason: 'unknown' | 'already' | 'superseded'; laterBatches?: number[] }
+  | { ok: false; reason: 'outside'; outside: string[]; outsideCount: number; laterBatches?: undefined };
 
 /**
  * Undoes a batch: its values are removed and the values it replaced are restored. Refused when a
  * later batch, not rolled back, changed the same values, since restoring would silently undo that
  * later batch too; that one has to be rolled back first.
  */
-export async function rollbackBatch(db: Database, batchId: number): Promise<RollbackOutcome> {
+export async function rollbackBatch(
+  db: Database,
+  batchId: number,
+  options: {
+    /** refuse unless every value of the batch lies in this region (a supervisor's or operator's scope) */
+    within?: string;
+    /** runs in the rollback's transaction once it is done (roll-ups, the audit entry) */
+    inTransaction?: (sql: postgres.TransactionSql, batch: BatchRecord, touched: { indicator: string; period: string }[]) => Promise<void>;
+  } = {},
+): Promise<RollbackOutcome> {
   return db.sql.begin(async (sql): Promise<RollbackOutcome> => {
-    const [batch] = await sql<{ rolled_back_at: Date | null }[]>`SELECT rolled_back_at FROM import_batch WHERE id = ${batchId} FOR UPDATE`;
+    await lockValueWrites(sql);
+    const [batch] = await sql<BatchRecord[]>`SELECT * FROM import_batch WHERE id = ${batchId} FOR UPDATE`;
     if (!batch) return { ok: false, reason: 'unknown' };
     if (batch.rolled_back_at) return { ok: false, reason: 'already' };
+    if (options.within !== undefined) {
+      // The batch's values still carry its id (a later batch over them makes it "superseded" below),
+      // and the values it replaced have the same keys: these codes are everything a rollback writes.
+      const outside = await sql<{ kode: string; total: number }[]>`
+        SELECT kode, count(*) OVER ()::int AS total FROM (
+          SELECT DISTINCT kode FROM observation
+          WHERE batch_id = ${batchId} AND kode <> ${options.within} AND NOT starts_with(kode, ${`${options.within}.`})) k
+        ORDER BY kode LIMIT 20`;
+      if (outside.length > 0) return { ok: false, reason: 'outside', outside: outside.map((row) => row.kode), outsideCount: outside[0]?.total ?? outside.length };
+    }
     const later = await sql<{ batch_id: number }[]>`
       SELECT DISTINCT r.batch_id FROM import_replaced r JOIN import_batch b ON b.id = r.batch_id
       WHERE r.replaced_batch_id = ${batchId} AND b.rolled_back_at IS NULL ORDER BY 1`;
@@ -224,6 +275,7 @@ export async function rollbackBatch(db: Database, batchId: number): Promise<Roll
       FROM import_replaced WHERE batch_id = ${batchId}`;
     await sql`UPDATE import_batch SET rolled_back_at = now() WHERE id = ${batchId}`;
     await bumpDataVersion(sql);
+    await options.inTransaction?.(sql, batch, touched);
     return { ok: true, touched };
   });
 }

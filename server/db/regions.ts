@@ -64,8 +64,17 @@ export async function countChildren({ sql }: Database, kode: string): Promise<{ 
   return row ?? null;
 }
 
-export async function listChildren({ sql }: Database, kode: string): Promise<{ kode: string; level: string; nama: string; has_geometry: boolean }[]> {
-  return sql`SELECT kode, level, nama, has_geometry FROM region WHERE parent = ${kode} ORDER BY kode`;
+/** A region's children, with the label point and area the map needs to write their names and draw circles. */
+export async function listChildren(
+  { sql }: Database,
+  kode: string,
+): Promise<(Pick<RegionRecord, 'kode' | 'level' | 'nama' | 'has_geometry' | 'label' | 'area_km2'>)[]> {
+  const rows = await sql<Pick<RegionRow, 'kode' | 'level' | 'nama' | 'has_geometry' | 'label_lng' | 'label_lat' | 'area_km2'>[]>`
+    SELECT kode, level, nama, has_geometry, label_lng, label_lat, area_km2 FROM region WHERE parent = ${kode} ORDER BY kode`;
+  return rows.map(({ label_lng, label_lat, ...child }) => ({
+    ...child,
+    label: label_lng === null || label_lat === null ? null : [label_lng, label_lat],
+  }));
 }
 
 /** The regions of a level (optionally the children of one region) with the names of their ancestors. */
@@ -88,4 +97,12 @@ export async function namesWithAncestors(
       CASE 'kabkota' WHEN l1 THEN n1 WHEN l2 THEN n2 WHEN l3 THEN n3 END AS kabkota,
       CASE 'kecamatan' WHEN l1 THEN n1 WHEN l2 THEN n2 WHEN l3 THEN n3 END AS kecamatan
     FROM named ORDER BY kode`;
+}
+
+/** Per level: how many regions have a polygon, and the bbox of all of them (measured on the unsimplified polygons). */
+export async function levelExtents({ sql }: Database): Promise<{ level: string; count: number; bbox: [number, number, number, number] }[]> {
+  const rows = await sql<{ level: string; count: number; min_lng: number; min_lat: number; max_lng: number; max_lat: number }[]>`
+    SELECT level, count(*)::int AS count, min(min_lng) AS min_lng, min(min_lat) AS min_lat, max(max_lng) AS max_lng, max(max_lat) AS max_lat
+    FROM region WHERE has_geometry AND level <> 'nasional' GROUP BY level`;
+  return rows.map(({ level, count, min_lng, min_lat, max_lng, max_lat }) => ({ level, count, bbox: [min_lng, min_lat, max_lng, max_lat] }));
 }

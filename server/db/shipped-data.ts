@@ -118,8 +118,12 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
         INSERT INTO indicator ${sql(indicator)}
         ON CONFLICT (id) DO UPDATE SET
           nama = excluded.nama, name_en = excluded.name_en, unit = excluded.unit, kind = excluded.kind,
-          direction = excluded.direction, target = excluded.target, target_year = excluded.target_year,
-          target_source = excluded.target_source, kelompok = excluded.kelompok, sasaran = excluded.sasaran,
+          direction = excluded.direction,
+          -- a target an admin set (PUT /api/indicators/{id}/target) outlives the shipped one
+          target = CASE WHEN indicator.target_edited_at IS NULL THEN excluded.target ELSE indicator.target END,
+          target_year = CASE WHEN indicator.target_edited_at IS NULL THEN excluded.target_year ELSE indicator.target_year END,
+          target_source = CASE WHEN indicator.target_edited_at IS NULL THEN excluded.target_source ELSE indicator.target_source END,
+          kelompok = excluded.kelompok, sasaran = excluded.sasaran,
           jenis = excluded.jenis, source = excluded.source, levels = excluded.levels, sort_order = excluded.sort_order,
           categories = excluded.categories, from_year = excluded.from_year, to_year = excluded.to_year`;
     }

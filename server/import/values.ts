@@ -32,12 +32,28 @@ export function readText(cell: Cell, what: string): string | Rejection {
   return text;
 }
 
+/**
+ * The largest magnitude a value may have: 2^53, beyond which a number is no longer stored exactly.
+ * Ample for rupiah (the whole national budget is ~3.3 × 10^15); `1e400` (Infinity) or a 40-digit
+ * number is a broken cell, not data.
+ */
+export const MAX_MAGNITUDE = Number.MAX_SAFE_INTEGER;
+
 export function readNumber(cell: Cell, what: string, decimalMark: DecimalMark): number | Rejection {
-  if (typeof cell === 'number') return cell;
-  const text = readText(cell, what);
-  if (text instanceof Rejection) return text;
-  const value = parseNumber(text, decimalMark);
-  if (value === null) return new Rejection(`${what} "${text}" bukan angka`, 'tulis angka saja, mis. 35,3 atau 35.3');
+  let value: number;
+  if (typeof cell === 'number') value = cell;
+  else {
+    const text = readText(cell, what);
+    if (text instanceof Rejection) return text;
+    const parsed = parseNumber(text, decimalMark);
+    if (parsed === null) return new Rejection(`${what} "${text}" bukan angka`, 'tulis angka saja, mis. 35,3 atau 35.3');
+    value = parsed;
+  }
+  // Written so that NaN fails too.
+  if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+    const shown = String(cell);
+    return new Rejection(`${what} "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}" terlalu besar`, 'periksa sel ini: angka sebesar itu bukan data yang sah');
+  }
   return value;
 }
 

@@ -10,9 +10,9 @@ import { notFound } from '../problem.ts';
 import { validate } from '../validate.ts';
 import { REGION_CODE } from '../region-code.ts';
 
-const REGION_PARAM = z.object({ kode: REGION_CODE });
+export const REGION_PARAM = z.object({ kode: REGION_CODE });
 
-const PROFILE_QUERY = z.object({
+export const PROFILE_QUERY = z.object({
   period: z.string().regex(/^\d{4}$/, 'period must be a four-digit year, for example 2024').optional(),
 });
 

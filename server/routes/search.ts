@@ -8,7 +8,7 @@ import { REGION_CODE } from '../region-code.ts';
 import { buildRegionIndex, type RegionIndex } from '../search/region-index.ts';
 import { validate } from '../validate.ts';
 
-const SEARCH_QUERY = z.object({
+export const SEARCH_QUERY = z.object({
   q: z
     .string({ error: 'q is required: part of a region name or code, for example q=sukamaju or q=53.01' })
     .trim()

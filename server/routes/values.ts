@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LEVELS } from '../catalogue.ts';
-import { resolveValues, type ResolvedValue, type ValueContext } from '../values/resolve.ts';
+import { resolveLevel, resolveValues, type ValueContext } from '../values/resolve.ts';
+import { valuesJson } from '../values/values-json.ts';
 import { findIndicator } from '../db/indicators.ts';
 import { findRegion } from '../db/regions.ts';
 import { badRequest, notFound } from '../problem.ts';
@@ -12,7 +13,7 @@ import { ResponseCache, sendCached } from '../response-cache.ts';
 import { toSafeCsv } from '../csv-safety.ts';
 import { namesWithAncestors } from '../db/regions.ts';
 
-const VALUES_QUERY = z.object({
+export const VALUES_QUERY = z.object({
   indicator: z.string({ error: 'indicator is required, for example prevalensi_stunting' }).min(1),
   period: z.string({ error: 'period is required, for example 2022' }).regex(/^\d{4}$/, 'period must be a four-digit year, for example 2022'),
   level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(', ')}` }),
@@ -38,45 +39,13 @@ export function valueRoutes(context: ValueContext) {
     const indicator = await checkedIndicator(db, query);
     const { version } = await readDataVersion(db);
     const key = `${version}|${indicator.id}|${query.period}|${query.level}|${query.parent ?? ''}`;
-    const response = await cache.get(key, async () => {
-      const resolved = await resolveValues(context, { ...query, indicator });
-      return { indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit, ...compactValues(resolved) };
+    const response = await cache.getJson(key, async () => {
+      const resolved = await resolveLevel(context, { ...query, indicator });
+      const head = { indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit };
+      return valuesJson(head, resolved, context.tree[query.level].kodes);
     });
     return sendCached(c, response);
   });
-}
-
-/**
- * The values keyed by Kemendagri code, small enough for all 83,762 desa at once: each distinct source
- * is listed once in `sources` and referred to by index, and fields at their usual value are left out
- * (`demo` when false, `basis` when "direct", numerator and denominator when unknown).
- */
-export function compactValues(resolved: Map<string, ResolvedValue>) {
-  const sources: string[] = [];
-  const sourceIndex = new Map<string, number>();
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const [kode, { value, numerator, denominator, source, demo, basis, ...rest }] of resolved) {
-    let index = sourceIndex.get(source);
-    if (index === undefined) {
-      index = sources.push(source) - 1;
-      sourceIndex.set(source, index);
-    }
-    values[kode] = {
-      value: round(value),
-      ...(numerator === null ? {} : { numerator }),
-      ...(denominator === null ? {} : { denominator }),
-      source: index,
-      ...(demo ? { demo } : {}),
-      ...(basis === 'direct' ? {} : { basis }),
-      ...rest,
-    };
-  }
-  return { sources, values };
-}
-
-/** Four significant decimals are more than any indicator is measured to, and keep responses small. */
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
 
 /**

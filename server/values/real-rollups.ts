@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '../catalogue.ts';
 import type { Database } from '../db/client.ts';
+import type postgres from 'postgres';
 import { TREE_LEVELS, type RegionTree, type TreeLevel } from './region-tree.ts';
 import { CATEGORY_COUNT, emptySeries, rollsUp, rollUp, valueAt, type LevelSeries } from './rollup.ts';
 
@@ -11,7 +12,8 @@ import { CATEGORY_COUNT, emptySeries, rollsUp, rollUp, valueAt, type LevelSeries
  * left out of roll-ups.
  */
 export async function rebuildRollups(
-  db: Database,
+  /** the database, or the transaction of the import that changed the values */
+  db: Pick<Database, 'sql'> | { sql: postgres.TransactionSql },
   tree: RegionTree,
   catalogue: IndicatorDefinition[],
   touched: { indicator: string; period: string }[],

@@ -1,7 +1,8 @@
 import { existsIn, isLevel, type IndicatorDefinition } from '../catalogue.ts';
 import type { IndicatorSummary } from '../db/indicators.ts';
-import { parentLevel } from './region-tree.ts';
-import { resolveValues, type ValueContext } from './resolve.ts';
+import { FLAG, type LevelValues } from './level-values.ts';
+import { childRange, parentLevel } from './region-tree.ts';
+import { resolveRanges, type RangeQuery, type ValueContext } from './resolve.ts';
 
 /**
  * Every indicator of one region for a period: its value, its rank among its siblings (1 = best,
@@ -34,52 +35,72 @@ export async function regionProfile(
 ): Promise<IndicatorProfile[]> {
   const level = region.level;
   if (!isLevel(level)) return [];
+  const { tree } = context;
   const above = parentLevel(level);
-  // Provinces are siblings under Indonesia: no parent filter, but Indonesia's value is the parent value.
-  const parent = region.parent && region.parent !== 'ID' ? region.parent : undefined;
-  const profiles: IndicatorProfile[] = [];
-  for (const indicator of indicators) {
-    if (!indicator.levels.includes(level)) continue;
-    const siblings = existsIn(indicator, period) ? await resolveValues(context, { indicator, period, level, ...(parent ? { parent } : {}) }) : new Map();
-    const own = siblings.get(region.kode);
-    const parentValues = above && region.parent ? await resolveValues(context, { indicator, period, level: above }) : undefined;
-    const trend = [];
-    for (const p of indicator.periods) {
-      const values = p === period ? siblings : await resolveValues(context, { indicator, period: p, level, ...(parent ? { parent } : {}) });
-      const entry = values.get(region.kode);
-      trend.push({ period: p, value: entry?.value ?? null, demo: entry?.demo ?? false });
-    }
-    const ranking = rank(siblings, region.kode, indicator);
-    profiles.push({
+  const own = tree[level].ordinalOf.get(region.kode);
+  if (own === undefined) return [];
+  // Provinces are siblings under Indonesia; Indonesia's value is then the parent value.
+  const siblings = childRange(tree, level, region.parent ?? 'ID');
+  const parentOrdinal = above && region.parent ? tree[above].ordinalOf.get(region.parent) : undefined;
+
+  // Everything the profile needs, resolved in one batch (a handful of queries, not hundreds): per
+  // indicator the siblings in the period, the parent in the period, and the region in every period.
+  const shown = indicators.filter((indicator) => indicator.levels.includes(level));
+  const queries: RangeQuery[] = [];
+  const slots = shown.map((indicator) => {
+    const add = (query: RangeQuery) => queries.push(query) - 1;
+    const siblingsAt = existsIn(indicator, period) ? add({ indicator, period, level, ...siblings }) : -1;
+    const parentAt = above && parentOrdinal !== undefined ? add({ indicator, period, level: above, start: parentOrdinal, end: parentOrdinal + 1 }) : -1;
+    const trendAt = indicator.periods.map((p) => (p === period ? siblingsAt : add({ indicator, period: p, level, start: own, end: own + 1 })));
+    return { siblingsAt, parentAt, trendAt };
+  });
+  const resolved = await resolveRanges(context, queries);
+  const valueOf = (at: number, ordinal: number) => {
+    const values = resolved[at];
+    return values ? values.get(values.indexOf(ordinal)) : undefined;
+  };
+
+  return shown.map((indicator, n) => {
+    const { siblingsAt, parentAt, trendAt } = slots[n] ?? { siblingsAt: -1, parentAt: -1, trendAt: [] };
+    const ownValue = valueOf(siblingsAt, own);
+    const trend = indicator.periods.map((p, k) => {
+      const entry = valueOf(trendAt[k] ?? -1, own);
+      return { period: p, value: entry?.value ?? null, demo: entry?.demo ?? false };
+    });
+    const siblingValues = resolved[siblingsAt];
+    return {
       id: indicator.id,
       nama: indicator.nama,
       unit: indicator.unit,
       kelompok: indicator.kelompok,
-      value: own?.value ?? null,
-      demo: own?.demo ?? false,
-      basis: own?.basis ?? null,
-      source: own?.source ?? null,
-      note: own?.note ?? null,
-      ...ranking,
-      parent_value: region.parent ? (parentValues?.get(region.parent)?.value ?? null) : null,
+      value: ownValue?.value ?? null,
+      demo: ownValue?.demo ?? false,
+      basis: ownValue?.basis ?? null,
+      source: ownValue?.source ?? null,
+      note: ownValue?.note ?? null,
+      ...rank(siblingValues ? valuesOf(siblingValues) : [], ownValue?.value, indicator),
+      parent_value: parentOrdinal === undefined ? null : (valueOf(parentAt, parentOrdinal)?.value ?? null),
       target: indicator.target,
       trend,
-    });
-  }
-  return profiles;
+    };
+  });
+}
+
+function valuesOf(values: LevelValues): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.size; i++) if ((values.flags[i] ?? 0) & FLAG.value) out.push(values.values[i] ?? Number.NaN);
+  return out;
 }
 
 /** Rank 1 is the best value: the lowest where lower is better, the highest where higher is better. */
 export function rank(
-  values: Map<string, { value: number }>,
-  kode: string,
+  values: number[],
+  own: number | undefined,
   indicator: Pick<IndicatorDefinition, 'direction' | 'kind'>,
 ): { rank: number | null; ranked_among: number } {
-  const own = values.get(kode);
   if (indicator.direction === 'none' || indicator.kind === 'category') return { rank: null, ranked_among: 0 };
-  const sorted = [...values.values()].map((v) => v.value).sort((a, b) => (indicator.direction === 'lower' ? a - b : b - a));
-  if (!own) return { rank: null, ranked_among: sorted.length };
-  // Ties share the better rank.
-  const position = sorted.findIndex((value) => value === own.value);
-  return { rank: position + 1, ranked_among: sorted.length };
+  if (own === undefined) return { rank: null, ranked_among: values.length };
+  // Ties share the better rank: 1 + how many are strictly better.
+  const better = values.filter((value) => (indicator.direction === 'lower' ? value < own : value > own)).length;
+  return { rank: better + 1, ranked_among: values.length };
 }

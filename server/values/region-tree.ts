@@ -48,9 +48,33 @@ export async function loadRegionTree({ sql }: Database): Promise<RegionTree> {
       labels,
       ordinalOf: new Map(list.map((row, i) => [row.kode, i])),
     });
+    const parentOf = tree.get(level)?.parentOf ?? new Int32Array(0);
+    // Ordinals follow code order, so each region's children are one contiguous run (childRange).
+    for (let i = 1; i < parentOf.length; i++) {
+      if ((parentOf[i] ?? 0) < (parentOf[i - 1] ?? 0)) throw new Error(`region ordinals of ${level} are not in code order at ${list[i]?.kode}`);
+    }
   }
   const nodes = (level: TreeLevel) => tree.get(level) ?? { kodes: [], parentOf: new Int32Array(0), labels: new Float64Array(0), ordinalOf: new Map() };
   return { nasional: nodes('nasional'), provinsi: nodes('provinsi'), kabkota: nodes('kabkota'), kecamatan: nodes('kecamatan'), desa: nodes('desa') };
+}
+
+/** Ordinals [start, end) of the children of `parent` at `level`: contiguous, as ordinals follow code order. */
+export function childRange(tree: RegionTree, level: TreeLevel, parent: string): { start: number; end: number } {
+  const above = parentLevel(level);
+  const parentOrdinal = above ? tree[above].ordinalOf.get(parent) : undefined;
+  if (parentOrdinal === undefined) return { start: 0, end: 0 };
+  const parentOf = tree[level].parentOf;
+  const lowerBound = (target: number) => {
+    let low = 0;
+    let high = parentOf.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((parentOf[mid] ?? 0) < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return { start: lowerBound(parentOrdinal), end: lowerBound(parentOrdinal + 1) };
 }
 
 interface RegionRow {

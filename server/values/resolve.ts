@@ -1,10 +1,11 @@
 import type { IndicatorDefinition } from '../catalogue.ts';
 import type { Database } from '../db/client.ts';
-import { readDemoSeries } from '../db/demo.ts';
-import { realRollups, realValues } from '../db/values.ts';
-import { parentLevel, type RegionTree, type TreeLevel } from './region-tree.ts';
+import { readDemoSlices, type StoredDemoSeries } from '../db/demo.ts';
+import { CODE_LENGTH, readDirectColumns, readRollupColumns, type DirectColumns, type RollupColumns, type ValueFilter } from '../db/values.ts';
+import { FLAG, LevelValues, type ResolvedValue } from './level-values.ts';
+import { childRange, type RegionTree, type TreeLevel } from './region-tree.ts';
 import { CATEGORY_COUNT, valueAt } from './rollup.ts';
-import { applySuccessions, type Succession } from './succession.ts';
+import { applySuccessions, predecessorsOutside, type Succession } from './succession.ts';
 
 /**
  * The value of every region of a level for one indicator and period, from wherever it comes:
@@ -14,24 +15,11 @@ import { applySuccessions, type Succession } from './succession.ts';
  * The first that exists wins, so real data always wins over demonstration data, and a value
  * reported at a level wins over the roll-up. `basis` says which one a value is.
  */
-export interface ResolvedValue {
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  source: string;
-  demo: boolean;
-  basis: 'direct' | 'rollup';
-  /** roll-ups: how many of the regions below reported, out of how many */
-  reporting?: number;
-  expected?: number;
-  /** category roll-ups: how many regions below fall in each category */
-  distribution?: number[];
-  note?: string;
-  /** the code of the region before a split whose figure this is (see succession.ts) */
-  inheritedFrom?: string;
-}
+export type { ResolvedValue } from './level-values.ts';
+export { LevelValues } from './level-values.ts';
 
 export const DEMO_SOURCE = 'Data demonstrasi (dibuat dengan seed tetap, bukan data nyata)';
+export const ROLLUP_SOURCE = 'Agregasi data impor';
 
 export interface ValueContext {
   db: Database;
@@ -39,66 +27,185 @@ export interface ValueContext {
   successions: Succession[];
 }
 
+/** One run of regions to resolve: ordinals [start, end) of a level (a whole level, or one region's children). */
+export interface RangeQuery {
+  indicator: IndicatorDefinition;
+  period: string;
+  level: TreeLevel;
+  start: number;
+  end: number;
+}
+
+/**
+ * Above this many regions real values are read for the whole level by code length rather than by
+ * listing the codes (only all desa, or a run of desa that large, go that way).
+ */
+const LISTED_CODES_LIMIT = 10_000;
+
+/** Values keyed by code, in code order; the shape most callers want. */
 export async function resolveValues(
-  { db, tree, successions }: ValueContext,
+  context: ValueContext,
   query: { indicator: IndicatorDefinition; period: string; level: TreeLevel; parent?: string },
 ): Promise<Map<string, ResolvedValue>> {
-  const { indicator, period, level, parent } = query;
-  const nodes = tree[level];
-  const resolved = new Map<string, ResolvedValue>();
-  const above = parentLevel(level);
+  return (await resolveLevel(context, query)).toMap(context.tree[query.level].kodes);
+}
 
-  const demo = await readDemoSeries(db, { indicator: indicator.id, period, level });
-  if (demo) {
-    const parentOrdinal = parent && above ? tree[above].ordinalOf.get(parent) : undefined;
-    for (let i = 0; i < nodes.kodes.length; i++) {
-      if (parentOrdinal !== undefined && nodes.parentOf[i] !== parentOrdinal) continue;
-      const value = valueAt(demo.series, i, indicator.kind);
-      const kode = nodes.kodes[i];
-      if (value === null || kode === undefined) continue;
-      const numerator = demo.series.numerators[i] ?? Number.NaN;
-      const denominator = demo.series.denominators[i] ?? Number.NaN;
-      const entry: ResolvedValue = {
-        value,
-        numerator: Number.isNaN(numerator) || indicator.kind === 'category' ? null : numerator,
-        denominator: Number.isNaN(denominator) ? null : denominator,
-        source: DEMO_SOURCE,
-        demo: true,
-        basis: demo.basis,
-      };
-      if (demo.series.reporting && demo.series.expected) {
-        entry.reporting = demo.series.reporting[i] ?? 0;
-        entry.expected = demo.series.expected[i] ?? 0;
+/** The values of a whole level, or of the children of `parent`, as columns. */
+export async function resolveLevel(
+  context: ValueContext,
+  query: { indicator: IndicatorDefinition; period: string; level: TreeLevel; parent?: string },
+): Promise<LevelValues> {
+  const { tree } = context;
+  const range = query.parent ? childRange(tree, query.level, query.parent) : { start: 0, end: tree[query.level].kodes.length };
+  const [values] = await resolveRanges(context, [{ indicator: query.indicator, period: query.period, level: query.level, ...range }]);
+  return values ?? new LevelValues(query.level, 0, 0);
+}
+
+/**
+ * Resolves many runs at once with a handful of queries whatever their number (a region profile asks
+ * for every indicator and period): demonstration slices per level and run, real values and roll-ups
+ * for all listed codes together, and whole levels by code length.
+ */
+export async function resolveRanges(context: ValueContext, queries: RangeQuery[]): Promise<LevelValues[]> {
+  const { db, tree, successions } = context;
+  const results = queries.map((q) => new LevelValues(q.level, q.start, q.end));
+  const byPair = new Map<string, number[]>();
+  queries.forEach((q, i) => {
+    const key = `${q.indicator.id}|${q.period}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), i]);
+  });
+  const extras = queries.map((q) => predecessorsOutside(successions, q.level, q.period, tree[q.level], q.start, q.end));
+
+  // Real values: listed codes for small runs, by code length for large ones, roll-ups except for desa.
+  const listed = queries.flatMap((q, i) => (q.end - q.start <= LISTED_CODES_LIMIT ? [i] : []));
+  const filters: ValueFilter[] = [];
+  if (listed.length > 0) {
+    const kodes = new Set<string>();
+    for (const i of listed) {
+      const q = queries[i] as RangeQuery;
+      for (let o = q.start; o < q.end; o++) kodes.add(tree[q.level].kodes[o] ?? '');
+      for (const kode of extras[i] ?? []) kodes.add(kode);
+    }
+    filters.push({ ...pairsOf(listed.map((i) => queries[i] as RangeQuery)), codes: { kodes: [...kodes] } });
+  }
+  for (const level of new Set(queries.flatMap((q) => (q.end - q.start > LISTED_CODES_LIMIT ? [q.level] : [])))) {
+    filters.push({ ...pairsOf(queries.filter((q) => q.level === level && q.end - q.start > LISTED_CODES_LIMIT)), codes: { length: CODE_LENGTH[level] } });
+  }
+  const rollupFilters = filters.filter((filter) => !('length' in filter.codes && filter.codes.length === CODE_LENGTH.desa));
+
+  // Demonstration data: one query per level and run.
+  const runs = new Map<string, number[]>();
+  queries.forEach((q, i) => {
+    const key = `${q.level}|${q.start}|${q.end}`;
+    runs.set(key, [...(runs.get(key) ?? []), i]);
+  });
+  const [demo, rollups, direct] = await Promise.all([
+    Promise.all(
+      [...runs.values()].map(async (members) => {
+        const first = queries[members[0] ?? 0] as RangeQuery;
+        const slices = await readDemoSlices(db, { level: first.level, start: first.start, count: first.end - first.start, ...pairsOf(members.map((i) => queries[i] as RangeQuery)) });
+        return { members, slices };
+      }),
+    ),
+    Promise.all(rollupFilters.map((filter) => readRollupColumns(db, filter))),
+    Promise.all(filters.map((filter) => readDirectColumns(db, filter))),
+  ]);
+
+  for (const { members, slices } of demo) {
+    for (const slice of slices) {
+      for (const i of members) {
+        const q = queries[i] as RangeQuery;
+        if (q.indicator.id === slice.indicator && q.period === slice.period) fillDemo(results[i] as LevelValues, slice, q.indicator.kind);
       }
-      if (demo.series.categories) entry.distribution = Array.from(demo.series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT));
-      resolved.set(kode, entry);
     }
   }
-
-  for (const row of await realRollups(db, { indicator: indicator.id, period, level, parent })) {
-    resolved.set(row.kode, {
-      value: row.value,
-      numerator: row.numerator,
-      denominator: row.denominator,
-      source: 'Agregasi data impor',
-      demo: false,
-      basis: 'rollup',
-      reporting: row.reporting,
-      expected: row.expected,
-      ...(row.categories ? { distribution: row.categories } : {}),
-    });
+  const extraValues = queries.map(() => new Map<string, ResolvedValue>());
+  const place = (columns: { indicator: string; period: string; kodes: string[] }, write: (target: LevelValues, index: number, k: number) => void, remember: (k: number) => ResolvedValue) => {
+    const members = byPair.get(`${columns.indicator}|${columns.period}`) ?? [];
+    for (const i of members) {
+      const q = queries[i] as RangeQuery;
+      const target = results[i] as LevelValues;
+      const ordinalOf = tree[q.level].ordinalOf;
+      const wanted = extras[i] ?? [];
+      columns.kodes.forEach((kode, k) => {
+        const index = target.indexOf(ordinalOf.get(kode));
+        if (index >= 0) write(target, index, k);
+        else if (wanted.includes(kode)) extraValues[i]?.set(kode, remember(k));
+      });
+    }
+  };
+  for (const columns of rollups.flat()) place(columns, (target, index, k) => writeRollup(target, index, columns, k), (k) => rollupEntry(columns, k));
+  for (const columns of direct.flat()) {
+    place(columns, (target, index, k) => writeDirect(target, index, columns, k, target.sourceId(columns.source)), (k) => directEntry(columns, k));
   }
+  queries.forEach((q, i) => applySuccessions(results[i] as LevelValues, tree[q.level], successions, q.period, extraValues[i] ?? new Map()));
+  return results;
+}
 
-  for (const row of await realValues(db, { indicator: indicator.id, period, level, parent })) {
-    resolved.set(row.kode, {
-      value: row.value,
-      numerator: row.numerator,
-      denominator: row.denominator,
-      source: row.source,
-      demo: false,
-      basis: 'direct',
-    });
+function pairsOf(queries: RangeQuery[]): { indicators: string[]; periods: string[] } {
+  return { indicators: [...new Set(queries.map((q) => q.indicator.id))], periods: [...new Set(queries.map((q) => q.period))] };
+}
+
+function fillDemo(target: LevelValues, { basis, series }: StoredDemoSeries, kind: IndicatorDefinition['kind']) {
+  const source = target.sourceId(DEMO_SOURCE);
+  const counts = series.reporting && series.expected;
+  const base = FLAG.value | FLAG.demo | (basis === 'rollup' ? FLAG.rollup : 0) | (counts ? FLAG.counts : 0) | (series.categories ? FLAG.distribution : 0);
+  if (series.categories) target.categories ??= new Int32Array(target.size * CATEGORY_COUNT);
+  for (let i = 0; i < target.size; i++) {
+    const value = valueAt(series, i, kind);
+    if (value === null) continue;
+    target.flags[i] = base;
+    target.values[i] = value;
+    target.numerators[i] = kind === 'category' ? Number.NaN : (series.numerators[i] ?? Number.NaN);
+    target.denominators[i] = series.denominators[i] ?? Number.NaN;
+    target.sourceOf[i] = source;
+    if (counts) {
+      target.reporting[i] = series.reporting?.[i] ?? 0;
+      target.expected[i] = series.expected?.[i] ?? 0;
+    }
+    if (series.categories && target.categories) target.categories.set(series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT), i * CATEGORY_COUNT);
   }
-  applySuccessions(resolved, successions, level, period, (kode) => !parent || !above || tree[level].parentOf[tree[level].ordinalOf.get(kode) ?? -1] === tree[above].ordinalOf.get(parent));
-  return resolved;
+}
+
+function writeDirect(target: LevelValues, i: number, columns: DirectColumns, k: number, source: number) {
+  target.flags[i] = FLAG.value;
+  target.values[i] = columns.values[k] ?? Number.NaN;
+  target.numerators[i] = columns.numerators[k] ?? Number.NaN;
+  target.denominators[i] = columns.denominators[k] ?? Number.NaN;
+  target.sourceOf[i] = source;
+  target.notes.delete(i);
+}
+
+function writeRollup(target: LevelValues, i: number, columns: RollupColumns, k: number) {
+  target.set(i, rollupEntry(columns, k));
+}
+
+function nullable(value: number | undefined): number | null {
+  return value === undefined || Number.isNaN(value) ? null : value;
+}
+
+function directEntry(columns: DirectColumns, k: number): ResolvedValue {
+  return {
+    value: columns.values[k] ?? Number.NaN,
+    numerator: nullable(columns.numerators[k]),
+    denominator: nullable(columns.denominators[k]),
+    source: columns.source,
+    demo: false,
+    basis: 'direct',
+  };
+}
+
+function rollupEntry(columns: RollupColumns, k: number): ResolvedValue {
+  const categories = columns.categories[k];
+  return {
+    value: columns.values[k] ?? Number.NaN,
+    numerator: nullable(columns.numerators[k]),
+    denominator: nullable(columns.denominators[k]),
+    source: ROLLUP_SOURCE,
+    demo: false,
+    basis: 'rollup',
+    reporting: columns.reporting[k] ?? 0,
+    expected: columns.expected[k] ?? 0,
+    ...(categories ? { distribution: categories } : {}),
+  };
 }

@@ -6,7 +6,7 @@ const TOKEN = 'test-token-0123456789abcdef';
 let app: Awaited<ReturnType<typeof shippedApp>>['app'];
 let db: Database;
 beforeAll(async () => {
-  ({ app, db } = await shippedApp({ importToken: TOKEN }));
+  ({ app, db } = await shippedApp({ adminToken: TOKEN }));
 });
 afterAll(() => db?.close());
 

@@ -6,6 +6,12 @@ import { join } from 'node:path';
 export interface AppServer {
   /** Base URL without a trailing slash, e.g. "http://127.0.0.1:39123". */
   readonly url: string;
+  /** The server process, for tests that signal it (graceful shutdown, crashes). */
+  readonly pid: number;
+  /** Resolves when the process has exited, with how. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything the process printed so far. */
+  output(): string;
   close(): Promise<void>;
 }
 
@@ -24,7 +30,7 @@ export async function startAppServer(env: Record<string, string> = {}, timeoutMs
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -53,6 +59,9 @@ export async function startAppServer(env: Record<string, string> = {}, timeoutMs
 
   return {
     url,
+    pid: child.pid ?? 0,
+    exited,
+    output: () => output,
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

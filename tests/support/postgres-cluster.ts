@@ -30,7 +30,31 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(): Promise<{ url: string; stop(): void }> {
+export interface PostgresCluster {
+  url: string;
+  /** Where the cluster lives, so another process (a test file) can stop and start its server. */
+  dataDir: string;
+  root: string;
+  port: number;
+  /** Stops the server and removes the cluster. */
+  stop(): void;
+}
+
+/** Stops the cluster's server, leaving its files: `fast` ends sessions (57P01), `immediate` is a crash. */
+export function stopClusterServer(cluster: Pick<PostgresCluster, 'dataDir'>, mode: 'fast' | 'immediate' = 'fast') {
+  asClusterOwner(join(PG_BIN, 'pg_ctl'), ['-D', cluster.dataDir, '-m', mode, '-w', 'stop']);
+}
+
+/** Starts the server of a cluster made by startPostgresCluster again, on the same port. */
+export function startClusterServer(cluster: Pick<PostgresCluster, 'dataDir' | 'root' | 'port'>) {
+  asClusterOwner(join(PG_BIN, 'pg_ctl'), [
+    '-D', cluster.dataDir, '-l', join(cluster.root, 'postgres.log'), '-w', '-t', '60',
+    '-o', `-p ${cluster.port} -k ${cluster.root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
+    'start',
+  ]);
+}
+
+export async function startPostgresCluster(): Promise<PostgresCluster> {
   if (!existsSync(join(PG_BIN, 'initdb'))) {
     throw new Error(`no PostgreSQL binaries in ${PG_BIN}: install postgresql-15 or set DATABASE_URL (or PG_BIN)`);
   }
@@ -41,13 +65,12 @@ export async function startPostgresCluster(): Promise<{ url: string; stop(): voi
   }
   const port = await freePort();
   asClusterOwner(join(PG_BIN, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  asClusterOwner(join(PG_BIN, 'pg_ctl'), [
-    '-D', dataDir, '-l', join(root, 'postgres.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
-    'start',
-  ]);
+  startClusterServer({ dataDir, root, port });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir,
+    root,
+    port,
     stop() {
       asClusterOwner(join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       rmSync(root, { recursive: true, force: true });

@@ -8,6 +8,7 @@ describe('neutraliseFormula', () => {
     ['-1+1', `'-1+1`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\tcmd', `'\tcmd`],
+    ['\uFF1DSUM(A1)', `'\uFF1DSUM(A1)`],
     ['Kabupaten Kupang', 'Kabupaten Kupang'],
     ['', ''],
   ])('%j becomes %j', (cell, expected) => {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../web/i18n/i18n.ts';
 import type { Indicator } from '../../web/api/client.ts';
-import { availability, groupIndicators, viewWithIndicator } from '../../web/state/indicator-groups.ts';
+import { availability, groupIndicators, indicatorName, levelsText, viewWithIndicator } from '../../web/state/indicator-groups.ts';
 import { VIEW_DEFAULTS, type View } from '../../web/state/view.ts';
 
 const ALL = ['provinsi', 'kabkota', 'kecamatan', 'desa'];
@@ -79,5 +80,33 @@ describe('availability and viewWithIndicator', () => {
     const national: View = { ...VIEW_DEFAULTS, level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null };
     expect(availability(byId('kelengkapan_laporan'), national)).toEqual({ kind: 'elsewhere' });
     expect(viewWithIndicator(national, byId('skor_kinerja'))).toBeNull();
+  });
+});
+
+describe('the groups and names in English', () => {
+  afterEach(() => setLanguage('id'));
+
+  it('keeps the keys and the order, and translates the labels', () => {
+    const inIndonesian = groupIndicators(catalogue).map((g) => g.key);
+    setLanguage('en');
+    const groups = groupIndicators(catalogue);
+    expect(groups.map((g) => g.key)).toEqual(inIndonesian);
+    expect(groups.map((g) => g.label)).toEqual([
+      'Stunting prevalence',
+      'Intervention coverage: Pregnant, postpartum and breastfeeding women',
+      'Intervention coverage: Adolescent girls',
+      'Convergence action performance',
+      'Budget',
+      'Reporting',
+    ]);
+    expect(levelsText(['kabkota', 'provinsi'])).toBe('provinces, regencies/cities');
+  });
+
+  it('uses the catalogue English name when there is one', () => {
+    const named = { nama: 'Prevalensi stunting balita', name_en: 'Stunting prevalence among children under five' };
+    expect(indicatorName(named)).toBe('Prevalensi stunting balita');
+    setLanguage('en');
+    expect(indicatorName(named)).toBe('Stunting prevalence among children under five');
+    expect(indicatorName({ nama: 'Kelengkapan pelaporan' })).toBe('Kelengkapan pelaporan');
   });
 });

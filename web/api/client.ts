@@ -1,105 +1,72 @@
 import { z } from 'zod';
-import { LEVELS } from '../state/view.ts';
+import { problemSchema } from '../../shared/api/common.ts';
+import * as indicators from '../../shared/api/indicators.ts';
+import * as regions from '../../shared/api/regions.ts';
+import { compactValueSchema, valuesResponseSchema as valuesWireSchema } from '../../shared/api/values.ts';
 
-/** Schemas for the server's JSON (docs/ARCHITECTURE.md); every response is checked before use. */
+/**
+ * The server's JSON as the page uses it. The shapes are defined once in shared/api/ (the server
+ * documents its responses with the same schemas at /api/openapi.json); here they are only reshaped
+ * for the page. Every response is checked before use.
+ */
+export { INDICATOR_KINDS, KELOMPOK } from '../../shared/api/indicators.ts';
+export { childrenSchema, type BBox, type ChildRegion } from '../../shared/api/regions.ts';
 
-// Only the fields the page uses are checked (and kept); the server may send more.
-export const INDICATOR_KINDS = ['survey_percent', 'rate', 'rate_per_unit', 'count', 'money', 'score', 'category'] as const;
-export const KELOMPOK = ['prevalensi', 'cakupan', 'kinerja', 'anggaran', 'pelaporan', 'aksi'] as const;
-
-export const indicatorSchema = z.object({
-  id: z.string(),
-  nama: z.string(),
-  unit: z.string(),
-  kind: z.enum(INDICATOR_KINDS),
-  direction: z.enum(['higher', 'lower', 'none']),
-  target: z.number().nullable().default(null),
-  kelompok: z.enum(KELOMPOK),
-  /** Target group of a coverage indicator; empty or null for the others. */
-  sasaran: z.string().nullable().default(null),
-  /** "Belum|Proses|Selesai" for a category indicator, whose values are indexes into it. */
-  categories: z
-    .string()
-    .nullable()
-    .default(null)
-    .transform((c) => (c ? c.split('|') : null)),
-  periods: z.array(z.string()),
-  /** The period to show first; without it, the latest. */
-  default_period: z.string().nullable().optional(),
-  /** The levels at which values can be asked for. */
-  levels: z.array(z.string()),
-});
+// The page reads only the fields it uses (z.object drops the others), and reads some leniently.
+const wire = indicators.indicatorSchema.shape;
+export const indicatorSchema = indicators.indicatorSchema
+  .pick({ id: true, nama: true, unit: true, kind: true, direction: true, target: true, kelompok: true, periods: true })
+  .extend({
+    /** Target group of a coverage indicator; empty or null for the others. */
+    sasaran: wire.sasaran.nullable(),
+    /** The catalogue sends "Belum|Proses|Selesai" for a category indicator, whose values are indexes into it. */
+    categories: wire.categories.transform((c) => (c ? c.split('|') : null)),
+    /** The period to show first; without it, the latest. */
+    default_period: wire.default_period.optional(),
+    /** The levels at which values can be asked for; a level this page does not know is simply never matched. */
+    levels: z.array(z.string()),
+    /** The name in English, shown when the page is in English. */
+    name_en: wire.name_en.optional(),
+  });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-export const indicatorsResponseSchema = z.object({ indicators: z.array(indicatorSchema) });
-
-const compactValueSchema = z.object({
-  value: z.number(),
-  numerator: z.number().optional(),
-  denominator: z.number().optional(),
-  /** index into the response's `sources` */
-  source: z.number().int(),
-  demo: z.boolean().default(false),
-  basis: z.enum(['direct', 'rollup']).default('direct'),
-  /** For a roll-up: how many of the units below reported, out of how many expected. */
-  reporting: z.number().optional(),
-  expected: z.number().optional(),
-  /** A note for the reader, e.g. that a figure is the pre-2022 Papua province's. */
-  note: z.string().optional(),
+export const indicatorsResponseSchema = indicators.indicatorsResponseSchema.extend({
+  indicators: z.array(indicatorSchema),
+  /** When values were last imported (ISO time), null when nothing has been imported; read leniently. */
+  last_import: z.string().nullable().catch(null),
 });
 
-export interface RegionValue extends Omit<z.infer<typeof compactValueSchema>, 'source'> {
+export const regionSchema = regions.regionSchema.pick({ kode: true, level: true, nama: true, parent: true, ancestors: true, has_geometry: true, bbox: true, label: true });
+export type Region = z.infer<typeof regionSchema>;
+
+/** A region's value with its source spelled out and the fields the server leaves out filled in. */
+export interface RegionValue extends Omit<z.infer<typeof compactValueSchema>, 'source' | 'demo' | 'basis'> {
   source: string;
+  demo: boolean;
+  basis: 'direct' | 'rollup';
 }
 
 // The server lists each source once and refers to it by index; here every value gets its source back.
-export const valuesResponseSchema = z
-  .object({
-    indicator: z.string(),
-    period: z.string(),
-    level: z.enum(LEVELS),
-    parent: z.string().nullable(),
-    unit: z.string(),
-    sources: z.array(z.string()),
-    values: z.record(z.string(), compactValueSchema),
-  })
-  .transform(({ sources, values, ...rest }) => ({
-    ...rest,
-    values: Object.fromEntries(
-      Object.entries(values).map(([kode, value]): [string, RegionValue] => [kode, { ...value, source: sources[value.source] ?? '' }]),
-    ),
-  }));
+export const valuesResponseSchema = valuesWireSchema.transform(({ sources, values, ...rest }) => ({
+  ...rest,
+  values: Object.fromEntries(
+    Object.entries(values).map(([kode, { source, demo, basis, ...value }]): [string, RegionValue] => [
+      kode,
+      { ...value, source: sources[source] ?? '', demo: demo ?? false, basis: basis ?? 'direct' },
+    ]),
+  ),
+}));
 export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 
-const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-export type BBox = z.infer<typeof bboxSchema>;
-
-export const regionSchema = z.object({
-  kode: z.string(),
-  level: z.string(),
-  nama: z.string(),
-  parent: z.string().nullable(),
-  ancestors: z.array(z.object({ kode: z.string(), level: z.string(), nama: z.string() })),
-  has_geometry: z.boolean(),
-  bbox: bboxSchema.nullable(),
-  label: z.tuple([z.number(), z.number()]).nullable(),
-});
-export type Region = z.infer<typeof regionSchema>;
-
-export const childrenSchema = z.object({
-  parent: z.string(),
-  children: z.array(z.object({ kode: z.string(), level: z.string(), nama: z.string(), has_geometry: z.boolean() })),
-});
-export type ChildRegion = z.infer<typeof childrenSchema>['children'][number];
-
-const problemSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
+// Any error body is read leniently: a proxy's error page may not be a problem document at all.
+const errorBodySchema = problemSchema.pick({ title: true, detail: true }).partial();
 
 /** Fetches JSON and validates it; the error message names the URL and what the server said. */
 export async function fetchJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
   if (!response.ok) {
     let reason = `${response.status} ${response.statusText}`.trim();
-    const problem = problemSchema.safeParse(await response.json().catch(() => null));
+    const problem = errorBodySchema.safeParse(await response.json().catch(() => null));
     if (problem.success && (problem.data.detail ?? problem.data.title)) {
       reason += `: ${problem.data.detail ?? problem.data.title}`;
     }
@@ -131,4 +98,30 @@ export function regionUrl(kode: string): string {
 
 export function childrenUrl(kode: string): string {
   return `/api/regions/${encodeURIComponent(kode)}/children`;
+}
+
+/** GET /api/regions/{kode}?period=: the region with every indicator (value, rank, parent value, target, trend). */
+export const regionProfileSchema = regions.regionProfileSchema.pick({
+  kode: true,
+  level: true,
+  nama: true,
+  parent: true,
+  ancestors: true,
+  period: true,
+  indicators: true,
+});
+export type RegionProfile = z.infer<typeof regionProfileSchema>;
+export type IndicatorProfile = RegionProfile['indicators'][number];
+
+export function regionProfileUrl(kode: string, period: string): string {
+  return `${regionUrl(kode)}?${new URLSearchParams({ period }).toString()}`;
+}
+
+/** GET /api/search?q=: regions by name or code, best first, each with its ancestors from the provinsi down. */
+const searchHitSchema = regions.searchResponseSchema.shape.hits.element.pick({ kode: true, level: true, nama: true, ancestors: true });
+export const searchResponseSchema = z.object({ q: z.string(), hits: z.array(searchHitSchema) });
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export function searchUrl(q: string, limit: number): string {
+  return `/api/search?${new URLSearchParams({ q, limit: String(limit) }).toString()}`;
 }

@@ -69,18 +69,52 @@ export interface ClassLabel {
   readonly label: string;
 }
 
-/** Legend rows, e.g. "< 10", "10 – < 14", ..., "≥ 35", with numbers formatted by `format`. */
-export function classLabels(classification: Classification, format: (n: number) => string): ClassLabel[] {
+/**
+ * Legend rows, e.g. "< 10", "10 – < 14", ..., "≥ 35", with numbers formatted by `format`;
+ * `allValues` names the single class of a classification without breaks.
+ */
+export function classLabels(
+  classification: Classification,
+  format: (n: number) => string,
+  allValues = 'semua nilai',
+): ClassLabel[] {
   const { breaks, colors, labels } = classification;
   if (labels) return colors.map((color, i) => ({ color, label: labels[i] as string }));
   return colors.map((color, i) => {
     const lower = breaks[i - 1];
     const upper = breaks[i];
     let label: string;
-    if (lower === undefined && upper === undefined) label = 'semua nilai';
+    if (lower === undefined && upper === undefined) label = allValues;
     else if (lower === undefined) label = `< ${format(upper as number)}`;
     else if (upper === undefined) label = `≥ ${format(lower)}`;
     else label = `${format(lower)} – < ${format(upper)}`;
     return { color, label };
   });
+}
+
+/** How many of `values` fall in each class; nulls and non-finite values are not counted. */
+export function classCounts(values: Iterable<number | null | undefined>, classification: Classification): number[] {
+  const counts = classification.colors.map(() => 0);
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const i = classIndex(v, classification.breaks);
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * A class colour faded towards white, for the classes that are not highlighted while a person points
+ * at one class in the legend: `amount` 0 keeps the colour, 1 gives white.
+ */
+export function fadedColor(hex: string, amount = 0.7): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  if (!/^#[0-9a-f]{6}$/i.test(hex) || Number.isNaN(n)) throw new Error(`fadedColor needs a colour like #a1b2c3, got ${hex}`);
+  const channel = (shift: number) => {
+    const c = (n >> shift) & 255;
+    return Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(16)}${channel(8)}${channel(0)}`;
 }

@@ -1,22 +1,39 @@
+import type { ClassMethod } from '../state/view.ts';
+import { divergingBreaks, equalIntervalBreaks, naturalBreaks, normalizeBreaks, quantileBreaks } from './breaks.ts';
 import { makeClassification, STUNTING_PREVALENCE, type Classification } from './classes.ts';
+import { BELOW_TARGET, DIVERGING, DIVERGING_SIDE, MAX_CLASSES, sequentialColors, type SequentialScheme } from './palettes.ts';
+
+export { quantileBreaks, roundSignificant } from './breaks.ts';
 
 /**
- * Which classes an indicator is painted with. Pure: the indicator's kind and the values shown decide.
+ * Which classes an indicator is painted with. Pure: the indicator, the values shown and the method
+ * the person chose decide.
  *
+ * `auto`, the indicator's own scheme:
  * - prevalence (lower is better): the fixed WHO/target breaks of STUNTING_PREVALENCE;
  * - percentages where higher is better (coverage, realisation, completeness): fixed breaks
  *   50/60/70/80/90, so that one year or region compares with another, and the strong colour at the
  *   LOW end, so that the regions that lag behind stand out;
  * - money, counts, scores: quantiles of the values shown, rounded to readable numbers;
  * - categories (kategori kinerja, status aksi): one colour per category, labelled.
+ *
+ * The other methods keep the indicator's colours (so dark still means "needs attention") and change
+ * only the breaks: quantiles, equal intervals, natural breaks, breaks typed by hand. `target` is a
+ * diverging scale centred on the indicator's target, blue on the good side and red on the bad one,
+ * whichever way is good for the indicator; `below` shows only which side of the target a region is
+ * on, the wrong side strong and the other muted. A change between two periods is a diverging scale
+ * centred on 0, blue where the indicator improved.
  */
 
 export interface ClassifiedIndicator {
   readonly id: string;
   readonly kind: string;
+  /** Which way is better: "higher", "lower" or "none". */
   readonly direction: string;
   readonly unit: string;
   readonly categories: readonly string[] | null;
+  /** The national target, when there is one. */
+  readonly target?: number | null;
 }
 
 /**
@@ -25,22 +42,9 @@ export interface ClassifiedIndicator {
  * RdPu step is left out so that good coverage is not mistaken for empty land. Magenta keeps it apart
  * from the yellow-to-red of prevalence, whose numbers mean the opposite.
  */
-export const COVERAGE: Classification = makeClassification(
-  [50, 60, 70, 80, 90],
-  ['#7a0177', '#ae017e', '#dd3497', '#f768a1', '#fa9fb5', '#fcc5c0'],
-);
+export const COVERAGE: Classification = makeClassification([50, 60, 70, 80, 90], sequentialColors('worse-low', 6));
 
-/**
- * Quantile classes: ColorBrewer YlGnBu (colour-blind safe), pale for little and dark blue for much.
- * Neutral on purpose: a large budget or many cases is not by itself good or bad.
- */
-const SEQUENTIAL: Record<number, readonly string[]> = {
-  1: ['#41b6c4'],
-  2: ['#a1dab4', '#2c7fb8'],
-  3: ['#edf8b1', '#7fcdbb', '#2c7fb8'],
-  4: ['#ffffcc', '#a1dab4', '#41b6c4', '#225ea8'],
-  5: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
-};
+/** Classes of the quantile, equal-interval and natural-breaks methods. */
 export const QUANTILE_CLASSES = 5;
 
 /**
@@ -49,59 +53,15 @@ export const QUANTILE_CLASSES = 5;
  */
 const CATEGORICAL = ['#d55e00', '#f0e442', '#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00'];
 
-/** x rounded to `digits` significant digits: 8_311_394_901 gives 8_300_000_000. */
-export function roundSignificant(x: number, digits: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - digits + 1);
-  // toPrecision strips the float noise of the multiplication (0.1 * 3).
-  return Number((Math.round(x / step) * step).toPrecision(15));
-}
-
-/** The q-quantile (0..1) of sorted numbers, interpolating between neighbours. */
-function quantile(sorted: readonly number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (b - a) * (pos - lo);
-}
-
-/**
- * Breaks that split the values into `classes` groups of about equal size, rounded to readable numbers.
- * Breaks that would leave the lowest or highest class empty, or repeat another after rounding, are
- * dropped: all values equal, one value or none give no breaks (a single class). Nulls are ignored.
- */
-export function quantileBreaks(values: Iterable<number | null | undefined>, classes: number): number[] {
-  const sorted = [...values].filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  const min = sorted[0];
-  const max = sorted.at(-1);
-  if (min === undefined || max === undefined || min === max) return [];
-  const withDigits = (digits: number) => {
-    const breaks: number[] = [];
-    for (let k = 1; k < classes; k++) {
-      const b = roundSignificant(quantile(sorted, k / classes), digits);
-      const prev = breaks.at(-1);
-      if (b > min && b <= max && (prev === undefined || b > prev)) breaks.push(b);
-    }
-    return breaks;
-  };
-  // Two digits read best; a third only when two would merge classes (values close together).
-  const two = withDigits(2);
-  if (two.length >= classes - 1) return two;
-  const three = withDigits(3);
-  return three.length > two.length ? three : two;
-}
-
 export function categorical(labels: readonly string[]): Classification {
   const breaks = labels.slice(1).map((_, i) => i + 0.5);
   const colors = labels.map((_, i) => CATEGORICAL[i % CATEGORICAL.length] as string);
   return makeClassification(breaks, colors, labels);
 }
 
+/** Neutral sequential classes (ColorBrewer YlGnBu): pale for little, dark blue for much. */
 export function sequential(breaks: readonly number[]): Classification {
-  const colors = SEQUENTIAL[breaks.length + 1];
-  if (!colors) throw new Error(`no sequential palette for ${breaks.length + 1} classes (at most ${QUANTILE_CLASSES})`);
-  return makeClassification(breaks, colors);
+  return makeClassification(breaks, sequentialColors('neutral', breaks.length + 1));
 }
 
 /** What kind of classes an indicator gets; named in the legend's note. */
@@ -114,6 +74,7 @@ export function schemeFor(indicator: ClassifiedIndicator): Scheme {
   return 'quantile';
 }
 
+/** The indicator's own scheme: the `auto` method. */
 export function classificationFor(indicator: ClassifiedIndicator, values: Iterable<number | null | undefined>): Classification {
   switch (schemeFor(indicator)) {
     case 'category':
@@ -125,4 +86,131 @@ export function classificationFor(indicator: ClassifiedIndicator, values: Iterab
     case 'quantile':
       return sequential(quantileBreaks(values, QUANTILE_CLASSES));
   }
+}
+
+const PALETTE_OF: Record<Exclude<Scheme, 'category'>, SequentialScheme> = {
+  prevalence: 'worse-high',
+  coverage: 'worse-low',
+  quantile: 'neutral',
+};
+
+/** Why a method cannot be used for an indicator. */
+export type Unavailable = 'categories' | 'noTarget' | 'noDirection';
+
+/** Null when `method` can classify `indicator`, else why not. */
+export function unavailableReason(indicator: ClassifiedIndicator, method: ClassMethod): Unavailable | null {
+  if (method === 'auto') return null;
+  if (schemeFor(indicator) === 'category') return 'categories';
+  if ((method === 'target' || method === 'below') && (indicator.target === null || indicator.target === undefined)) return 'noTarget';
+  // "The wrong side of the target" needs a right side.
+  if (method === 'below' && indicator.direction !== 'higher' && indicator.direction !== 'lower') return 'noDirection';
+  return null;
+}
+
+/** Whether a change between two periods can be shown (a difference of categories means nothing). */
+export function changeAvailable(indicator: ClassifiedIndicator): boolean {
+  return schemeFor(indicator) !== 'category';
+}
+
+/**
+ * Colours of a diverging classification whose `center` is one of `breaks`: the classes below it
+ * and above it, nearest the centre palest. Below the centre is good when lower is better.
+ */
+export function divergingColors(breaks: readonly number[], center: number, direction: string): string[] {
+  const c = breaks.indexOf(center);
+  if (c === -1) throw new Error(`the centre ${center} is not one of the breaks ${breaks.join(', ')}`);
+  const [below, above] =
+    direction === 'lower' ? [DIVERGING.good, DIVERGING.bad] : direction === 'higher' ? [DIVERGING.bad, DIVERGING.good] : [DIVERGING.down, DIVERGING.up];
+  const n = breaks.length + 1;
+  const pick = (side: readonly string[], distance: number) => side[Math.min(distance, side.length - 1)] as string;
+  return Array.from({ length: n }, (_, i) => (i <= c ? pick(below, c - i) : pick(above, i - c - 1)));
+}
+
+export interface ClassifyInput {
+  readonly indicator: ClassifiedIndicator;
+  readonly values: Iterable<number | null | undefined>;
+  readonly method: ClassMethod;
+  /** Breaks typed by hand, for the `manual` method. */
+  readonly breaks: readonly number[] | null;
+  /** Change mode: `values` are differences between two periods. */
+  readonly change: boolean;
+}
+
+export interface Classed {
+  readonly classification: Classification;
+  /** The method used: the one asked for, `auto` when it cannot be used here, or `change`. */
+  readonly method: ClassMethod | 'change';
+  /** The centre of a diverging scale (the target, or 0 for a change); null for the others. */
+  readonly center: number | null;
+  /** Why the method asked for was not used; null when it was. */
+  readonly unavailable: Unavailable | null;
+}
+
+export function classify(input: ClassifyInput): Classed {
+  const { indicator } = input;
+  const values = [...input.values];
+  const scheme = schemeFor(indicator);
+  const auto = (unavailable: Unavailable | null): Classed => ({
+    classification: classificationFor(indicator, values),
+    method: 'auto',
+    center: null,
+    unavailable,
+  });
+  if (input.change && scheme !== 'category') {
+    const breaks = divergingBreaks(values, 0, DIVERGING_SIDE);
+    return {
+      classification: makeClassification(breaks, divergingColors(breaks, 0, indicator.direction)),
+      method: 'change',
+      center: 0,
+      unavailable: null,
+    };
+  }
+  const unavailable = unavailableReason(indicator, input.method);
+  if (unavailable !== null || scheme === 'category') return auto(unavailable);
+  const palette = PALETTE_OF[scheme];
+  const withBreaks = (breaks: readonly number[], method: ClassMethod): Classed => ({
+    classification: makeClassification(breaks, sequentialColors(palette, breaks.length + 1)),
+    method,
+    center: null,
+    unavailable: null,
+  });
+  const target = indicator.target ?? 0;
+  switch (input.method) {
+    case 'auto':
+      return auto(null);
+    case 'quantile':
+      return withBreaks(quantileBreaks(values, QUANTILE_CLASSES), 'quantile');
+    case 'equal':
+      return withBreaks(equalIntervalBreaks(values, QUANTILE_CLASSES), 'equal');
+    case 'jenks':
+      return withBreaks(naturalBreaks(values, QUANTILE_CLASSES), 'jenks');
+    case 'manual': {
+      // The URL allows one more break than there are colours for; the extra one is dropped.
+      const breaks = normalizeBreaks(input.breaks ?? []).slice(0, MAX_CLASSES - 1);
+      return breaks.length === 0 ? auto(null) : withBreaks(breaks, 'manual');
+    }
+    case 'target': {
+      const breaks = divergingBreaks(values, target, DIVERGING_SIDE);
+      return {
+        classification: makeClassification(breaks, divergingColors(breaks, target, indicator.direction)),
+        method: 'target',
+        center: target,
+        unavailable: null,
+      };
+    }
+    case 'below': {
+      const colors = indicator.direction === 'lower' ? [BELOW_TARGET.muted, BELOW_TARGET.bad] : [BELOW_TARGET.bad, BELOW_TARGET.muted];
+      return { classification: makeClassification([target], colors), method: 'below', center: target, unavailable: null };
+    }
+  }
+}
+
+/**
+ * For the "belum mencapai target" view and the legend: whether class `index` of a classification
+ * with the target as its only break is on the wrong side. The target itself counts as reached when
+ * higher is better (80% of 80% is the target) and, with the classes' "from this break up" rule, as
+ * not reached when lower is better.
+ */
+export function wrongSideOfTarget(index: number, direction: string): boolean {
+  return direction === 'lower' ? index === 1 : index === 0;
 }

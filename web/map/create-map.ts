@@ -1,10 +1,13 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { LEVELS, levelOfCode, type Level } from '../state/view.ts';
+import { LEVELS, levelOfCode, type Camera, type Level } from '../state/view.ts';
+import { followCamera } from './camera.ts';
 import type { Classification } from './classes.ts';
+import type { DeckOverlay } from './deck-overlay.ts';
+import { overlayWanted, type MapOverlay } from './overlay.ts';
 import { hatchPattern } from './hatch.ts';
-import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, TILE_ZOOMS } from './style.ts';
+import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE } from './style.ts';
 import { installTestHook } from './test-hook.ts';
 
 // Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
@@ -20,6 +23,16 @@ export interface MapState {
   readonly classification: Classification;
   /** The area to show; null keeps the current camera. */
   readonly bounds: readonly [number, number, number, number] | null;
+  /** Where to look; when null the map fits `bounds` (camera.ts). */
+  readonly camera: Camera | null;
+  /** When true, zooming does not move the level. */
+  readonly lockLevel: boolean;
+  /** A region to outline (any level), or null. */
+  readonly selected: string | null;
+  /** deck.gl layers over the choropleth (overlay.ts). */
+  readonly overlay: MapOverlay;
+  /** A class pointed at in the legend: its regions keep their colour, the others fade (style.ts). */
+  readonly highlightClass?: number | null;
 }
 
 export interface RegionHit {
@@ -37,6 +50,10 @@ export interface RegionHit {
 export interface MapOptions {
   onHover(hit: RegionHit | null): void;
   onSelect(hit: RegionHit): void;
+  /** A move of the map ended here (camera.ts). */
+  onCamera(camera: Camera): void;
+  /** Zooming moved the level: show the children of `region`, from `camera` (camera.ts). */
+  onLevelZoom(region: string, camera: Camera): void;
 }
 
 export interface MapHandle {
@@ -83,7 +100,7 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
 
   let loaded = false;
   let latest: MapState | null = null;
-  let applied: { styleKey: string; values: MapState['values']; boundsKey: string } | null = null;
+  let applied: { styleKey: string; values: MapState['values']; selected: string | null; highlightClass: number | null } | null = null;
   let hovered: { source: Level; id: string } | null = null;
 
   const setReadiness = (state: 'loading' | 'idle') => container.setAttribute('data-map-state', state);
@@ -107,9 +124,40 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     map.addImage(NO_DATA_PATTERN, image, { pixelRatio: 2 });
   };
 
+  const camera = followCamera(map, {
+    minZoom: MIN_ZOOM,
+    padding: () => fitPadding(container),
+    onCamera: (c) => options.onCamera(c),
+    onLevelZoom: (region, c) => options.onLevelZoom(region, c),
+  });
+
+  // deck.gl is downloaded the first time a layer needs it, not with the page (overlay.ts).
+  let deck: DeckOverlay | null = null;
+  let deckRequested = false;
+  let disposed = false;
+  const applyOverlay = (overlay: MapOverlay) => {
+    if (deck) return deck.update(overlay);
+    if (!overlayWanted(overlay) || deckRequested) return;
+    deckRequested = true;
+    import('./deck-overlay.ts').then(
+      ({ createDeckOverlay }) => {
+        if (disposed) return;
+        deck = createDeckOverlay(map);
+        if (latest) deck.update(latest.overlay);
+      },
+      (error: unknown) => {
+        // A failed download (a dropped connection) is tried again with the next state.
+        deckRequested = false;
+        console.error('peta: lapisan deck.gl gagal dimuat:', error);
+      },
+    );
+  };
+
   const apply = (state: MapState) => {
     const styleKey = JSON.stringify([state.level, state.parent, state.classification]);
-    if (applied?.styleKey !== styleKey) {
+    const highlightClass = state.highlightClass ?? null;
+    // A highlight only changes paint properties: setStyle's diff applies just those.
+    if (applied?.styleKey !== styleKey || applied.selected !== state.selected || applied.highlightClass !== highlightClass) {
       clearHover();
       ensurePattern();
       map.setStyle(
@@ -118,6 +166,8 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
           level: state.level,
           parent: state.parent,
           classification: state.classification,
+          selected: state.selected,
+          highlightClass,
         }),
         { diff: true },
       );
@@ -133,15 +183,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
         map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value });
       }
     }
-    const boundsKey = JSON.stringify(state.bounds);
-    if (state.bounds !== null && applied?.boundsKey !== boundsKey) {
-      // Never further out than the level's tiles start: a large kecamatan in Papua would otherwise
-      // show its desa at a zoom where there are no desa tiles, and the map would be empty.
-      map.setMinZoom(Math.max(MIN_ZOOM, TILE_ZOOMS[state.level].minzoom));
-      const [w, s, e, n] = state.bounds;
-      map.fitBounds([w, s, e, n], { padding: fitPadding(container), duration: applied === null ? 0 : 700 });
-    }
-    applied = { styleKey, values: state.values, boundsKey };
+    camera.apply(state);
+    applyOverlay(state.overlay);
+    applied = { styleKey, values: state.values, selected: state.selected, highlightClass };
     setReadiness('loading');
     map.triggerRepaint();
   };
@@ -210,6 +254,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
       if (loaded) apply(state);
     },
     dispose() {
+      disposed = true;
+      deck?.dispose();
+      camera.dispose();
       removeTestHook();
       map.remove();
     },

@@ -5,7 +5,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { LEVELS, levelOfCode, type Level } from '../state/view.ts';
-import type { Classification } from './classes.ts';
+import { fadedColor, type Classification } from './classes.ts';
 
 /**
  * The whole map style as a pure function of what is shown. Only our own data is drawn: a sea-coloured
@@ -29,6 +29,9 @@ export const PALETTE = {
   regionLine: '#ffffff',
   selectedLine: '#5b5750',
   hoverLine: '#1d1d1b',
+  /** The region chosen in the search box or on the map: dark blue on a white casing, unlike any class colour. */
+  pickedLine: '#123f8c',
+  pickedCasing: '#ffffff',
   /** The hatch of "tidak ada data": grey on light grey, unlike any class colour. */
   noDataBackground: '#ecebe8',
   noDataStripe: '#a8a49c',
@@ -45,6 +48,9 @@ export const LAYER = {
   hover: (level: Level) => `${level}-sorot`,
   /** The outline of the region whose children are painted. */
   selectedLine: (level: Level) => `${level}-terpilih-garis`,
+  /** The outline of the view's `selected` region (chosen in the search box, the map or the table). */
+  pickedCasing: 'pilihan-alas',
+  pickedLine: 'pilihan-garis',
 } as const;
 
 /**
@@ -70,11 +76,21 @@ export interface StyleInput {
   /** The region whose children are painted (a code one level up); null for the provinces of Indonesia. */
   readonly parent: string | null;
   readonly classification: Classification;
+  /** A region to outline, of any level (the view's `selected`); absent or null for none. */
+  readonly selected?: string | null;
+  /** A class the person points at in the legend: its regions keep their colour, the others fade. */
+  readonly highlightClass?: number | null;
 }
 
-/** Colour by the `value` feature-state; regions without one are transparent so the hatch below shows. */
-export function valueColor(classification: Classification): ExpressionSpecification {
-  const { breaks, colors } = classification;
+/**
+ * Colour by the `value` feature-state; regions without one are transparent so the hatch below shows.
+ * With `highlightClass`, every other class is faded towards white (not made transparent, which
+ * would show the "tidak ada data" hatch underneath).
+ */
+export function valueColor(classification: Classification, highlightClass: number | null = null): ExpressionSpecification {
+  const { breaks } = classification;
+  const colors =
+    highlightClass === null ? classification.colors : classification.colors.map((c, i) => (i === highlightClass ? c : fadedColor(c)));
   const value: ExpressionSpecification = ['to-number', ['feature-state', 'value']];
   const [first, ...rest] = colors;
   const stops = breaks.flatMap((b, i) => [b, rest[i] as string]);
@@ -88,7 +104,17 @@ function inRegion(parent: string): FilterSpecification {
   return ['==', ['slice', ['get', 'kode'], 0, parent.length + 1], `${parent}.`];
 }
 
-function choroplethLayers(level: Level, filter: FilterSpecification | null, classification: Classification) {
+/** The "tidak ada data" hatch fades too while a class is highlighted. */
+export function noDataOpacity(highlightClass: number | null = null): number {
+  return highlightClass === null ? 1 : 0.35;
+}
+
+function choroplethLayers(
+  level: Level,
+  filter: FilterSpecification | null,
+  classification: Classification,
+  highlightClass: number | null,
+) {
   const withFilter = filter === null ? {} : { filter };
   const layers: LayerSpecification[] = [
     {
@@ -97,7 +123,7 @@ function choroplethLayers(level: Level, filter: FilterSpecification | null, clas
       source: level,
       'source-layer': level,
       ...withFilter,
-      paint: { 'fill-pattern': NO_DATA_PATTERN },
+      paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': noDataOpacity(highlightClass) },
     },
     {
       id: LAYER.fill(level),
@@ -105,7 +131,7 @@ function choroplethLayers(level: Level, filter: FilterSpecification | null, clas
       source: level,
       'source-layer': level,
       ...withFilter,
-      paint: { 'fill-color': valueColor(classification) },
+      paint: { 'fill-color': valueColor(classification, highlightClass) },
     },
     {
       id: LAYER.line(level),
@@ -141,6 +167,22 @@ function hoverLayer(level: Level, filter: FilterSpecification | null): LayerSpec
 }
 
 export function buildLayers(input: StyleInput): LayerSpecification[] {
+  return [...regionLayers(input), ...pickedLayers(input.selected ?? null)];
+}
+
+/** The outline of one region, drawn last so that nothing covers it. */
+function pickedLayers(selected: string | null): LayerSpecification[] {
+  const level = selected === null ? null : levelOfCode(selected);
+  if (selected === null || level === null) return [];
+  const filter: FilterSpecification = ['==', ['get', 'kode'], selected];
+  const base = { type: 'line', source: level, 'source-layer': level, filter, layout: { 'line-join': 'round' } } as const;
+  return [
+    { ...base, id: LAYER.pickedCasing, paint: { 'line-color': PALETTE.pickedCasing, 'line-width': 6 } },
+    { ...base, id: LAYER.pickedLine, paint: { 'line-color': PALETTE.pickedLine, 'line-width': 3 } },
+  ];
+}
+
+function regionLayers(input: StyleInput): LayerSpecification[] {
   const background: LayerSpecification = {
     id: LAYER.background,
     type: 'background',
@@ -148,7 +190,11 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
   };
   const parentLevel = input.parent === null ? null : levelOfCode(input.parent);
   if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
-    return [background, ...choroplethLayers('provinsi', null, input.classification), hoverLayer('provinsi', null)];
+    return [
+      background,
+      ...choroplethLayers('provinsi', null, input.classification, input.highlightClass ?? null),
+      hoverLayer('provinsi', null),
+    ];
   }
   const { parent, level } = input;
   const context = { source: parentLevel, 'source-layer': parentLevel } as const;
@@ -162,7 +208,7 @@ export function buildLayers(input: StyleInput): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
     },
-    ...choroplethLayers(level, inRegion(parent), input.classification),
+    ...choroplethLayers(level, inRegion(parent), input.classification, input.highlightClass ?? null),
     {
       id: LAYER.selectedLine(parentLevel),
       type: 'line',

@@ -1,5 +1,7 @@
 import type { Indicator } from '../api/client.ts';
-import { LEVEL_NAMES, LEVELS, viewShowing, type View } from './view.ts';
+import { language, t } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages/index.ts';
+import { LEVELS, viewShowing, type View } from './view.ts';
 
 /**
  * The indicator catalogue as users think of it: prevalence first, then coverage by target group
@@ -7,6 +9,9 @@ import { LEVEL_NAMES, LEVELS, viewShowing, type View } from './view.ts';
  */
 
 export interface IndicatorGroup {
+  /** Stable across languages: "cakupan:Remaja putri", "kinerja". */
+  readonly key: string;
+  /** In the page's language: "Cakupan intervensi: Remaja putri". */
   readonly label: string;
   readonly indicators: readonly Indicator[];
 }
@@ -19,45 +24,69 @@ const SASARAN_ORDER = [
   'Remaja putri',
   'Calon pengantin',
   'Rumah tangga & masyarakat',
-];
+] as const;
 
-const GROUP_OF_KELOMPOK: Record<Indicator['kelompok'], string> = {
-  prevalensi: 'Prevalensi stunting',
-  cakupan: 'Cakupan intervensi',
-  kinerja: 'Kinerja aksi konvergensi',
-  aksi: 'Kinerja aksi konvergensi',
-  anggaran: 'Anggaran',
-  pelaporan: 'Pelaporan',
+/** The aksi statuses are shown with the performance they make up. */
+const GROUP_OF_KELOMPOK: Record<Indicator['kelompok'], 'prevalensi' | 'cakupan' | 'kinerja' | 'anggaran' | 'pelaporan'> = {
+  prevalensi: 'prevalensi',
+  cakupan: 'cakupan',
+  kinerja: 'kinerja',
+  aksi: 'kinerja',
+  anggaran: 'anggaran',
+  pelaporan: 'pelaporan',
 };
+const GROUP_ORDER = ['prevalensi', 'cakupan', 'kinerja', 'anggaran', 'pelaporan'] as const;
 
-function groupLabel(indicator: Indicator): string {
-  const group = GROUP_OF_KELOMPOK[indicator.kelompok];
-  return indicator.kelompok === 'cakupan' ? `${group}: ${indicator.sasaran || 'lainnya'}` : group;
+function sasaranLabel(sasaran: string): string {
+  const known = SASARAN_ORDER.find((s) => s === sasaran);
+  return known ? t(`sasaran.${known}`) : sasaran;
 }
 
-function groupRank(label: string): number {
-  const order = ['Prevalensi stunting', 'Cakupan intervensi', 'Kinerja aksi konvergensi', 'Anggaran', 'Pelaporan'];
-  const [group = '', sasaran] = label.split(': ');
-  const sub = sasaran === undefined ? 0 : SASARAN_ORDER.indexOf(sasaran) + 1 || SASARAN_ORDER.length + 1;
-  return order.indexOf(group) * 100 + sub;
+function groupOf(indicator: Indicator): { key: string; label: string; rank: number } {
+  const group = GROUP_OF_KELOMPOK[indicator.kelompok];
+  const groupLabel = t(`group.${group}` satisfies MessageKey);
+  const rank = GROUP_ORDER.indexOf(group) * 100;
+  if (group !== 'cakupan') return { key: group, label: groupLabel, rank };
+  const sasaran = indicator.sasaran || '';
+  const position = SASARAN_ORDER.findIndex((s) => s === sasaran);
+  return {
+    key: `${group}:${sasaran}`,
+    label: `${groupLabel}: ${sasaran ? sasaranLabel(sasaran) : t('group.sasaranOther')}`,
+    rank: rank + 1 + (position === -1 ? SASARAN_ORDER.length : position),
+  };
 }
 
 /** Groups in the order above; within a group, the catalogue's order. Empty groups are left out. */
 export function groupIndicators(indicators: readonly Indicator[]): IndicatorGroup[] {
-  const groups = new Map<string, Indicator[]>();
+  const groups = new Map<string, { label: string; rank: number; indicators: Indicator[] }>();
   for (const indicator of indicators) {
-    const label = groupLabel(indicator);
-    groups.set(label, [...(groups.get(label) ?? []), indicator]);
+    const { key, label, rank } = groupOf(indicator);
+    const group = groups.get(key) ?? { label, rank, indicators: [] };
+    group.indicators.push(indicator);
+    groups.set(key, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => groupRank(a) - groupRank(b))
-    .map(([label, list]) => ({ label, indicators: list }));
+    .sort(([, a], [, b]) => a.rank - b.rank)
+    .map(([key, { label, indicators: list }]) => ({ key, label, indicators: list }));
+}
+
+/** The key of the group an indicator is listed in (see IndicatorGroup.key). */
+export function groupKeyOf(indicator: Indicator): string {
+  return groupOf(indicator).key;
+}
+
+/**
+ * An indicator's name in the page's language. The catalogue names every indicator in Indonesian
+ * (`nama`) and in English (`name_en`); without an English name the Indonesian one is shown.
+ */
+export function indicatorName(indicator: Pick<Indicator, 'nama'> & { readonly name_en?: string | undefined }): string {
+  return language() === 'en' && indicator.name_en ? indicator.name_en : indicator.nama;
 }
 
 /** "provinsi, kabupaten/kota": the levels an indicator is reported at, top down. */
 export function levelsText(levels: readonly string[]): string {
   return LEVELS.filter((l) => levels.includes(l))
-    .map((l) => LEVEL_NAMES[l].many)
+    .map((l) => t(`level.${l}.many`))
     .join(', ');
 }
 

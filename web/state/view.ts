@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVELS, type Level } from '../../shared/api/common.ts';
 
 /**
  * What the user is looking at. The URL query string is its only home:
@@ -6,23 +7,20 @@ import { z } from 'zod';
  * 51.71.01 (region). It is parsed here once, and changed only by navigating (see use-view.ts).
  */
 
-/** The four administrative levels, top down; a region of one level is the parent of the next. */
-export const LEVELS = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
-export type Level = (typeof LEVELS)[number];
+/** The four administrative levels, top down; a region of one level is the parent of the next (shared/api/). */
+export { LEVELS, type Level };
 
 export const NATIONAL = 'ID';
 export const DEFAULT_INDICATOR = 'prevalensi_stunting';
 
-/** Names for people, singular and as a group ("per kabupaten/kota"). */
-export const LEVEL_NAMES: Record<Level, { one: string; many: string }> = {
-  provinsi: { one: 'Provinsi', many: 'provinsi' },
-  kabkota: { one: 'Kabupaten/kota', many: 'kabupaten/kota' },
-  kecamatan: { one: 'Kecamatan', many: 'kecamatan' },
-  desa: { one: 'Desa/kelurahan', many: 'desa/kelurahan' },
-};
+// Names of the levels for people, in the page's language: t(`level.${level}.one`) ("Kabupaten/kota")
+// and t(`level.${level}.many`) ("per kabupaten/kota"), in web/i18n/messages/common.ts.
 
-/** How values are put into classes; `auto` is the indicator's own scheme (web/map/classify.ts). */
-export const CLASS_METHODS = ['auto', 'quantile', 'equal', 'jenks', 'manual', 'target'] as const;
+/**
+ * How values are put into classes; `auto` is the indicator's own scheme (web/map/classify.ts),
+ * `below` the two-class "belum mencapai target" view (the regions on the wrong side of the target).
+ */
+export const CLASS_METHODS = ['auto', 'quantile', 'equal', 'jenks', 'manual', 'target', 'below'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 export const LANGUAGES = ['id', 'en'] as const;
@@ -55,6 +53,10 @@ export interface View {
   readonly lockLevel: boolean;
   /** A region picked on the map or in the ranking table (highlighted, shown in the panel), or null. */
   readonly selected: string | null;
+  /** Budget drawn as proportional circles over the choropleth (URL `budget=1`). */
+  readonly budgetCircles: boolean;
+  /** Region names on the map when chosen (URL `labels=1` or `0`); null: the default, on below the provinces. */
+  readonly labels: boolean | null;
 }
 
 /** Every optional part of a view at its default, for building views in code and tests. */
@@ -66,6 +68,8 @@ export const VIEW_DEFAULTS = {
   camera: null,
   lockLevel: false,
   selected: null,
+  budgetCircles: false,
+  labels: null,
 } as const satisfies Partial<View>;
 
 /** Kemendagri code shapes: 53, 53.01, 53.01.01, 53.01.01.2001. */
@@ -148,6 +152,8 @@ const querySchema = z.object({
     .refine((kode) => levelOfCode(kode) !== null)
     .nullable()
     .catch(null),
+  budgetCircles: z.literal('1').nullable().catch(null),
+  labels: z.enum(['0', '1']).nullable().catch(null),
 });
 
 export function parseView(search: string): View {
@@ -164,6 +170,8 @@ export function parseView(search: string): View {
     camera: params.get('map'),
     lockLevel: params.get('lock'),
     selected: params.get('select'),
+    budgetCircles: params.get('budget'),
+    labels: params.get('labels'),
   });
   // The region decides the level (its children are shown); `level` is in the URL for people reading
   // it. When the two disagree the link was edited by hand: the region, the more specific, wins.
@@ -180,6 +188,8 @@ export function parseView(search: string): View {
     camera: q.camera,
     lockLevel: q.lockLevel !== null,
     selected: q.selected,
+    budgetCircles: q.budgetCircles !== null,
+    labels: q.labels === null ? null : q.labels === '1',
   };
 }
 
@@ -201,6 +211,8 @@ export function viewToSearch(view: View): string {
   if (view.lang !== 'id') params.set('lang', view.lang);
   if (view.lockLevel) params.set('lock', '1');
   if (view.selected !== null) params.set('select', view.selected);
+  if (view.budgetCircles) params.set('budget', '1');
+  if (view.labels !== null) params.set('labels', view.labels ? '1' : '0');
   if (view.camera !== null) params.set('map', cameraToParam(view.camera));
   return `?${params.toString()}`;
 }

@@ -11,33 +11,44 @@ import {
   type Indicator,
 } from '../api/client.ts';
 import { breakFormatFor } from '../format/number.ts';
-import { setLanguage } from '../i18n/i18n.ts';
+import { setLanguage, t } from '../i18n/i18n.ts';
 import { describeValue } from '../format/region-value.ts';
-import { STUNTING_PREVALENCE } from '../map/classes.ts';
-import { classificationFor, schemeFor } from '../map/classify.ts';
+import { changeAvailable } from '../map/classify.ts';
 import type { MapState, RegionHit } from '../map/create-map.ts';
-import { ATTRIBUTION, INDONESIA_BOUNDS } from '../map/style.ts';
-import { levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
+import { viewAfterZoom } from '../map/level-zoom.ts';
+import { INDONESIA_BOUNDS } from '../map/style.ts';
+import { indicatorName, levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
+import { useClasses } from '../state/use-classes.ts';
 import { useFetch } from '../state/use-fetch.ts';
+import { useOverlay } from '../state/use-overlay.ts';
+import { viewForFound } from '../state/region-search.ts';
+import { useTooltipContext } from '../state/tooltip-context.ts';
 import { useView } from '../state/use-view.ts';
 import {
   ancestorCodes,
   childLevelOf,
   drillDown,
-  LEVEL_NAMES,
   levelBelow,
   NATIONAL,
   nationalView,
   parseView,
   viewToSearch,
+  type Camera,
   type View,
 } from '../state/view.ts';
 import { Breadcrumb, type Crumb } from './breadcrumb.tsx';
+import { ClassificationControls } from './classification-controls.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
-import { Legend } from './legend.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { formatChange, Legend } from './legend.tsx';
+import { LevelLock, MapLayers } from './map-layers.tsx';
 import { MapView } from './map-view.tsx';
 import { MissingBoundaries } from './missing-boundaries.tsx';
+import { PanelFooter } from './panel-footer.tsx';
 import { PeriodPicker } from './period-picker.tsx';
+import { RankingTable } from './ranking-table.tsx';
+import { RegionPanel } from './region-panel.tsx';
+import { SearchBox } from './search-box.tsx';
 import { Tooltip } from './tooltip.tsx';
 
 /** The period shown: the URL's when the indicator has it, else the indicator's default, else its latest. */
@@ -47,24 +58,8 @@ function effectivePeriod(view: View, indicator: Indicator | null): string | null
   return indicator.default_period ?? indicator.periods.at(-1) ?? null;
 }
 
-/** How the classes were made, in a sentence under the legend. */
-function legendNotes(indicator: Indicator | null): string[] {
-  if (!indicator) return [];
-  const target = indicator.target !== null ? [`Target nasional: ${String(indicator.target).replace('.', ',')}${indicator.unit}.`] : [];
-  switch (schemeFor(indicator)) {
-    case 'prevalence':
-      return ['Kelas menurut ambang WHO (10, 20, 30%) dan target nasional 14%.'];
-    case 'coverage':
-      return ['Warna tua: cakupan rendah, perlu perhatian.', ...target];
-    case 'quantile':
-      return ['Kelas kuantil: tiap kelas berisi kira-kira sama banyak wilayah; batas dibulatkan.', ...target];
-    case 'category':
-      return [];
-  }
-}
-
 export function App() {
-  const { view, navigate } = useView();
+  const { view, navigate, replace } = useView();
   // Before any child renders: every component renders in the view's language.
   setLanguage(view.lang);
   const [hover, setHover] = useState<RegionHit | null>(null);
@@ -94,37 +89,55 @@ export function App() {
           : null,
     [shown, nothingToFetch],
   );
-  const classification = useMemo(
-    () => (indicator === null ? STUNTING_PREVALENCE : classificationFor(indicator, valueMap?.values() ?? [])),
-    [indicator, valueMap],
-  );
+  // Classes, and in change mode the differences from the earlier period (state/use-classes.ts).
+  const classes = useClasses({ view, indicator, period, parent, availableHere, current: valueMap });
+  const { classification } = classes.classed;
+  // The legend class pointed at: its regions keep their colour on the map, the others fade.
+  const [highlightClass, setHighlightClass] = useState<number | null>(null);
+
+  // The regions shown, by name: for the ranking table, and (only desa lack polygons, 361 of them) for
+  // naming the ones the map cannot show; with their label points, for names and circles on the map.
+  const children = useFetch(childrenUrl(view.region), childrenSchema);
+  const { overlay, budget } = useOverlay(view, indicators.status === 'ok' ? indicators.data.indicators : null, period, children);
 
   const bounds = region.status === 'ok' ? region.data.bbox : null;
   const mapState = useMemo<MapState>(
     () => ({
       level: view.level,
       parent,
-      values: valueMap,
+      values: classes.values,
       classification,
+      highlightClass,
       bounds: bounds ?? (view.level === 'provinsi' ? INDONESIA_BOUNDS : null),
+      camera: view.camera,
+      lockLevel: view.lockLevel,
+      selected: view.selected,
+      overlay,
     }),
-    [view.level, parent, valueMap, classification, bounds],
+    [view.level, parent, classes.values, classification, highlightClass, bounds, view.camera, view.lockLevel, view.selected, overlay],
   );
-
-  // Only desa lack polygons (361 of them): one request lists the children of the kecamatan shown.
-  const children = useFetch(view.level === 'desa' && parent !== null ? childrenUrl(parent) : null, childrenSchema);
+  // Both read the URL when called: a move of the map can end between a navigation and the render after it.
+  const onCamera = useCallback((camera: Camera) => replace({ ...parseView(window.location.search), camera }), [replace]);
+  const onLevelZoom = useCallback(
+    (kode: string, camera: Camera) => {
+      const next = viewAfterZoom(parseView(window.location.search), kode, camera);
+      if (next) navigate(next);
+    },
+    [navigate],
+  );
   const missing = {
-    regions: children.status === 'ok' ? children.data.children.filter((child) => !child.has_geometry) : null,
+    regions: children.status === 'ok' && view.level === 'desa' ? children.data.children.filter((child) => !child.has_geometry) : null,
     error: children.status === 'error' ? children.message : null,
   };
 
   const regionName = region.status === 'ok' ? region.data.nama : null;
   useEffect(() => {
-    document.title = regionName && parent !== null ? `${regionName} · Peta Konvergensi Stunting` : 'Peta Konvergensi Stunting';
-  }, [parent, regionName]);
+    document.title = regionName && parent !== null ? `${regionName} · ${t('app.title')}` : t('app.title');
+  }, [parent, regionName, view.lang]);
 
   // A hover belongs to the view it was made in.
   useEffect(() => setHover(null), [view.level, view.region]);
+  const tooltipContext = useTooltipContext({ view, indicator, period, shown, regionName, hovering: hover !== null });
 
   const onSelect = useCallback(
     (hit: RegionHit) => {
@@ -152,34 +165,45 @@ export function App() {
   const unit = values.status === 'ok' ? values.data.unit : (indicator?.unit ?? '');
   const all = shown === null ? [] : Object.values(shown);
   const sources = [...new Set(all.filter((v) => !v.demo).map((v) => v.source))].sort();
-  const hasDemo = all.some((v) => v.demo);
+  const hasDemo = all.some((v) => v.demo) || classes.compareDemo;
 
-  const errors = [indicators, region, values].flatMap((f) => (f.status === 'error' ? [f.message] : []));
+  const errors = [indicators, region, values, classes.compareFetch].flatMap((f) => (f.status === 'error' ? [f.message] : []));
   if (missing.error) errors.push(missing.error);
-  if (indicators.status === 'ok' && indicator === null) errors.push(`Indikator "${view.indicator}" tidak dikenal.`);
+  if (indicators.status === 'ok' && indicator === null) errors.push(t('app.unknownIndicator', { id: view.indicator }));
 
   const tooltip = (() => {
     if (!hover) return null;
     if (hover.level !== view.level) {
-      return <Tooltip hit={hover} value={`Klik untuk melihat ${LEVEL_NAMES[view.level].many} di wilayah ini`} />;
+      return <Tooltip hit={hover} value={t('tooltip.clickToSeeHere', { level: t(`level.${view.level}.many`) })} />;
     }
     const inside = childLevelOf(hover.kode);
-    const hint = inside ? `Klik untuk melihat ${LEVEL_NAMES[inside].many}` : null;
-    if (!availableHere) return <Tooltip hit={hover} value="Indikator ini tidak tersedia di tingkat ini" hint={hint} />;
+    const hint = inside ? t('tooltip.clickToSee', { level: t(`level.${inside}.many`) }) : null;
+    if (!availableHere) return <Tooltip hit={hover} value={t('tooltip.notHere')} hint={hint} />;
     const v = shown?.[hover.kode];
-    if (!indicator || !v) return <Tooltip hit={hover} value={shown ? 'Tidak ada data' : 'Memuat…'} hint={hint} />;
-    return <Tooltip hit={hover} value={describeValue(v, indicator)} hint={hint} />;
+    if (!indicator || !v) return <Tooltip hit={hover} value={shown ? t('common.noData') : t('common.loading')} hint={hint} />;
+    const described = describeValue(v, indicator, tooltipContext(hover.kode));
+    const change = classes.compare !== null ? classes.values?.get(hover.kode) : undefined;
+    const changeLine =
+      change === undefined || classes.compare === null || period === null
+        ? []
+        : [t('legend.change.tooltip', { from: classes.compare, to: period, change: formatChange(change, indicator.unit) })];
+    return <Tooltip hit={hover} value={{ ...described, details: [...described.details, ...changeLine] }} hint={hint} />;
   })();
 
   const below = levelBelow(view.level);
-  const where = parent === null ? 'di Indonesia' : `di ${regionName ?? view.region}`;
+  const where = parent === null ? t('app.inIndonesia') : t('app.inRegion', { name: regionName ?? view.region });
 
   return (
     <div class="app">
       <aside class="panel" aria-busy={values.status === 'loading' || region.status === 'loading'}>
         <header class="panel-header">
-          <h1>Peta Konvergensi Stunting</h1>
+          <div class="panel-title-row">
+            <h1>{t('app.title')}</h1>
+            <LanguageSwitch lang={view.lang} onChange={(lang) => navigate({ ...view, lang })} />
+          </div>
+          <SearchBox onChoose={(found) => navigate(viewForFound(view, found))} />
           <Breadcrumb crumbs={crumbs} onNavigate={(href) => navigate(parseView(href))} />
+          <LevelLock view={view} onChange={navigate} />
         </header>
         <div class="panel-body">
           {indicators.status === 'ok' ? (
@@ -192,49 +216,82 @@ export function App() {
               }}
             />
           ) : (
-            <p class="indicator-name">Memuat indikator…</p>
+            <p class="indicator-name">{t('app.loadingIndicators')}</p>
           )}
           <p class="indicator-name">
-            Per {LEVEL_NAMES[view.level].many} {where}
+            {t('app.perLevel', { level: t(`level.${view.level}.many`), where })}
           </p>
           {indicator && (
-            <PeriodPicker periods={indicator.periods} value={period} onChange={(p) => navigate({ ...view, period: p })} />
+            <PeriodPicker
+              periods={indicator.periods}
+              value={period}
+              compare={classes.compare}
+              compareUnavailable={changeAvailable(indicator) ? null : t('period.compare.categories')}
+              ready={values.status !== 'loading' && classes.compareFetch.status !== 'loading'}
+              onChange={(choice, how) => (how === 'push' ? navigate : replace)({ ...view, ...choice })}
+            />
           )}
           {indicator && !availableHere && (
             <p class="notice" role="status">
-              {indicator.nama} tidak tersedia per {LEVEL_NAMES[view.level].many} (hanya per {levelsText(indicator.levels)}).
-              Pilih indikator lain, atau naik ke tingkat di atas lewat navigasi wilayah.
+              {t('app.notAvailable', { indicator: indicatorName(indicator), level: t(`level.${view.level}.many`), levels: levelsText(indicator.levels) })}
             </p>
           )}
           <Legend
-            title={indicator?.nama ?? 'Nilai'}
+            title={indicator ? indicatorName(indicator) : t('ranking.col.value')}
+            indicator={indicator}
             unit={unit}
-            classification={classification}
+            period={period}
+            compare={classes.compare}
+            classed={classes.classed}
+            values={classes.values}
             formatBreak={breakFormatFor(unit)}
-            notes={legendNotes(indicator)}
             demo={hasDemo}
+            highlight={highlightClass}
+            onHighlight={setHighlightClass}
           />
+          {indicator && (
+            <ClassificationControls
+              indicator={indicator}
+              method={view.classMethod}
+              breaks={view.breaks}
+              classed={classes.classed}
+              lang={view.lang}
+              onChange={(classMethod, breaks) => navigate({ ...view, classMethod, breaks })}
+            />
+          )}
+          <MapLayers view={view} budget={budget} onChange={navigate} />
           {missing.regions && missing.regions.length > 0 && shown && indicator && (
             <MissingBoundaries regions={missing.regions} values={shown} indicator={indicator} />
           )}
-          {values.status === 'ok' && (
-            <p class="source">
-              {sources.length > 0 && `Sumber: ${sources.join('; ')}. `}
-              {hasDemo && 'Angka bertanda demonstrasi dibuat oleh program untuk mencoba peta, bukan data nyata. '}
-              {all.length === 0 && `Belum ada angka untuk ${period ?? 'periode ini'}.`}
-            </p>
+          {below !== null && <p class="hint">{t('app.clickHint', { level: t(`level.${below}.many`) })}</p>}
+          {indicators.status === 'ok' && (
+            <RegionPanel view={view} indicators={indicators.data.indicators} period={period} regionName={regionName} onNavigate={navigate} />
           )}
-          <p class="source">{ATTRIBUTION}</p>
-          {below !== null && <p class="hint">Klik wilayah untuk melihat {LEVEL_NAMES[below].many} di dalamnya.</p>}
+          {indicator && period !== null && shown && children.status === 'ok' && (
+            <RankingTable
+              view={view}
+              indicator={indicator}
+              period={period}
+              regions={children.data.children}
+              values={shown}
+              where={where}
+              onNavigate={navigate}
+            />
+          )}
+          <PanelFooter
+            figures={values.status === 'ok' ? { sources, demo: hasDemo, count: all.length } : null}
+            period={period}
+            lastImport={indicators.status === 'ok' ? indicators.data.last_import : undefined}
+          />
           {errors.map((message) => (
             <p key={message} class="error" role="alert">
-              Gagal memuat data: {message}
+              {t('app.loadError', { message })}
             </p>
           ))}
         </div>
       </aside>
       <main class="map-wrap">
-        <MapView state={mapState} onHover={setHover} onSelect={onSelect} />
+        <MapView state={mapState} onHover={setHover} onSelect={onSelect} onCamera={onCamera} onLevelZoom={onLevelZoom} />
         {tooltip}
       </main>
     </div>

@@ -1,6 +1,7 @@
 import type { Indicator } from '../api/client.ts';
-import { availability, groupIndicators, levelsText } from '../state/indicator-groups.ts';
-import { LEVEL_NAMES, type View } from '../state/view.ts';
+import { t } from '../i18n/i18n.ts';
+import { availability, groupIndicators, indicatorName, levelsText } from '../state/indicator-groups.ts';
+import type { View } from '../state/view.ts';
 
 /**
  * A native select: keyboard and screen readers work as everywhere. An indicator that is not reported
@@ -15,7 +16,7 @@ export function IndicatorPicker(props: {
   const byId = new Map(props.indicators.map((i) => [i.id, i]));
   return (
     <div class="indicator-picker">
-      <label for="indikator">Indikator</label>
+      <label for="indikator">{t('picker.label')}</label>
       <select
         id="indikator"
         value={props.view.indicator}
@@ -25,18 +26,18 @@ export function IndicatorPicker(props: {
         }}
       >
         {groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
+          <optgroup key={group.key} label={group.label}>
             {group.indicators.map((indicator) => {
               const where = availability(indicator, props.view);
               const suffix =
                 where.kind === 'here'
                   ? ''
                   : where.kind === 'above'
-                    ? ` (per ${LEVEL_NAMES[where.view.level].many})`
-                    : ` (hanya per ${levelsText(indicator.levels)})`;
+                    ? t('picker.atLevel', { level: t(`level.${where.view.level}.many`) })
+                    : t('picker.onlyAt', { levels: levelsText(indicator.levels) });
               return (
                 <option key={indicator.id} value={indicator.id} disabled={where.kind === 'elsewhere'}>
-                  {indicator.nama}
+                  {indicatorName(indicator)}
                   {suffix}
                 </option>
               );

@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import { createMap, type MapHandle, type MapOptions, type MapState } from '../map/create-map.ts';
 
 /** Mounts the map adapter once and hands it every new state; the component never touches MapLibre. */
-export function MapView(props: { state: MapState; onHover: MapOptions['onHover']; onSelect: MapOptions['onSelect'] }) {
+export function MapView(props: {
+  state: MapState;
+  onHover: MapOptions['onHover'];
+  onSelect: MapOptions['onSelect'];
+  onCamera: MapOptions['onCamera'];
+  onLevelZoom: MapOptions['onLevelZoom'];
+}) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
   // The adapter is made once; it calls the latest callbacks through this ref.
@@ -14,6 +20,8 @@ export function MapView(props: { state: MapState; onHover: MapOptions['onHover']
     const map = createMap(container.current, {
       onHover: (hit) => callbacks.current.onHover(hit),
       onSelect: (hit) => callbacks.current.onSelect(hit),
+      onCamera: (camera) => callbacks.current.onCamera(camera),
+      onLevelZoom: (region, camera) => callbacks.current.onLevelZoom(region, camera),
     });
     handle.current = map;
     map.update(callbacks.current.state);

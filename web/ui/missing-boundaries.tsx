@@ -1,5 +1,6 @@
 import type { ChildRegion, Indicator, RegionValue } from '../api/client.ts';
 import { valueText } from '../format/region-value.ts';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * Regions without a polygon cannot be seen on the map: they are named here, with their values
@@ -16,8 +17,7 @@ export function MissingBoundaries(props: {
   });
   return (
     <p class="missing-boundaries" role="note">
-      {props.regions.length} desa tanpa batas wilayah (batas wilayah belum tersedia, tidak tampak di peta):{' '}
-      {names.join(', ')}.
+      {t('missing.text', { count: props.regions.length, names: names.join(', ') })}
     </p>
   );
 }

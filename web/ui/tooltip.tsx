@@ -1,9 +1,11 @@
-import type { ValueText } from '../format/region-value.ts';
-import { DEMO_NOTICE } from '../format/region-value.ts';
+import { demoNotice, type ValueText } from '../format/region-value.ts';
+import { t } from '../i18n/i18n.ts';
 import type { RegionHit } from '../map/create-map.ts';
-import { LEVEL_NAMES } from '../state/view.ts';
 
-/** A region under the pointer: its name and level, then either its value or a plain message. */
+/**
+ * A region under the pointer: its name and level, then either its value with everything that puts
+ * it in context (fraction, reporting, rank, parent, target, source and period), or a plain message.
+ */
 export function Tooltip(props: { hit: RegionHit; value: ValueText | string; hint?: string | null }) {
   const { hit, value } = props;
   // Stay inside the map: open to the left in the right half, upwards in the lower half.
@@ -17,19 +19,24 @@ export function Tooltip(props: { hit: RegionHit; value: ValueText | string; hint
   return (
     <div class="tooltip" role="tooltip" style={style}>
       <div class="tooltip-title">{hit.nama}</div>
-      <div class="tooltip-level">{LEVEL_NAMES[hit.level].one}</div>
+      <div class="tooltip-level">{t(`level.${hit.level}.one`)}</div>
       {typeof value === 'string' ? (
         <div class="tooltip-value">{value}</div>
       ) : (
         <>
           <div class="tooltip-value">{value.value}</div>
-          {value.details.map((d) => (
-            <div key={d} class="tooltip-detail">
-              {d}
-            </div>
-          ))}
-          {value.demo && <div class="demo-badge">{DEMO_NOTICE}</div>}
-          {value.source && <div class="tooltip-note">{value.source}</div>}
+          {[...value.details, value.rank, value.gap, value.parent].map(
+            (line) =>
+              line && (
+                <div key={line} class="tooltip-detail">
+                  {line}
+                </div>
+              ),
+          )}
+          {value.demo && <div class="demo-badge">{demoNotice()}</div>}
+          {(value.source || value.period) && (
+            <div class="tooltip-note">{[value.source, value.period].filter(Boolean).join(' · ')}</div>
+          )}
           {value.note && <div class="tooltip-note">{value.note}</div>}
         </>
       )}

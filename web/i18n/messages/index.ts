@@ -1,13 +1,16 @@
 import * as common from './common.ts';
+import * as legend from './legend.ts';
+import * as navigation from './navigation.ts';
+import * as panel from './panel.ts';
 
 /**
  * Every message in every language. Each area keeps its messages in its own file (an `id` object and
  * an `en` object typed with the same keys, so a missing translation does not compile); add a file's
  * two objects here.
  */
-const ID = { ...common.id };
+const ID = { ...common.id, ...legend.id, ...panel.id, ...navigation.id };
 export type MessageKey = keyof typeof ID;
 
-const EN: Record<MessageKey, string> = { ...common.en };
+const EN: Record<MessageKey, string> = { ...common.en, ...legend.en, ...panel.en, ...navigation.en };
 
 export const MESSAGES: Record<'id' | 'en', Record<MessageKey, string>> = { id: ID, en: EN };
