@@ -18,7 +18,7 @@ import { SpatialField } from './spatial-field.ts';
  */
 export const DEMO_SEED = 20_251_127;
 /** Bump when the generator changes, so existing databases regenerate their demonstration data. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 export const DEMO_PERIODS = ['2021', '2022', '2023', '2024', '2025'];
 const PARTICIPATING_KABKOTA: Record<string, number> = { '2021': 345, '2022': 420, '2023': 480, '2024': 514, '2025': 514 };
 const DESA_NOT_REPORTING = 0.04;
@@ -51,6 +51,17 @@ export function generateDemoData(tree: RegionTree, catalogue: IndicatorDefinitio
   const population = Float64Array.from(desa.kodes, () => Math.round(800 + random.logNormal(Math.log(2800), 0.7)));
   const kabkotaEffect = Float64Array.from(kabkota.kodes, () => random.normal() * 0.45);
   const generated: DemoSeries[] = [];
+  // One convergence year per period, shared by its score, category, aksi statuses and budget, so that
+  // they tell one story: a kab/kota with every aksi "Selesai" has 8 of 8 aksi done.
+  const years = new Map<string, ConvergenceYear>();
+  const convergenceYear = (period: string, yearIndex: number) => {
+    let year = years.get(period);
+    if (!year) {
+      year = makeConvergenceYear(catalogue, period, yearIndex, kabkotaEffect, population, desaKabkota, seed);
+      years.set(period, year);
+    }
+    return year;
+  };
 
   for (const indicator of catalogue) {
     const fieldAt = new SpatialField(random).sampler(desa.labels);
@@ -76,7 +87,7 @@ export function generateDemoData(tree: RegionTree, catalogue: IndicatorDefinitio
         }
         generated.push(...withRollups(tree, indicator.id, indicator.kind, period, 'desa', series));
       } else if (indicator.levels.includes('kabkota') && indicator.kelompok !== 'prevalensi') {
-        const series = kabkotaSeries(indicator, period, yearIndex, tree, kabkotaEffect, population, desaKabkota, random);
+        const series = kabkotaSeries(indicator, convergenceYear(period, yearIndex), random);
         generated.push(...withRollups(tree, indicator.id, indicator.kind, period, 'kabkota', series));
       }
     }
@@ -96,29 +107,61 @@ function withRollups(tree: RegionTree, indicatorId: string, kind: IndicatorKind,
   return out;
 }
 
-function kabkotaSeries(
-  indicator: IndicatorDefinition,
+/** What one year of convergence work looks like in every kab/kota; null where it did not take part. */
+interface ConvergenceYear {
+  readonly participating: ReadonlySet<number>;
+  readonly capacity: Float64Array;
+  readonly score: Int32Array;
+  readonly budget: Float64Array;
+  /** Target children (0-59 months) per kab/kota, the denominator of budget per child. */
+  readonly children: Float64Array;
+  /** Status per aksi indicator id: 0 belum, 1 proses, 2 selesai. */
+  readonly status: ReadonlyMap<string, Uint8Array>;
+}
+
+function makeConvergenceYear(
+  catalogue: readonly IndicatorDefinition[],
   period: string,
   yearIndex: number,
-  tree: RegionTree,
   kabkotaEffect: Float64Array,
   population: Float64Array,
   desaKabkota: Int32Array,
-  random: Random,
-): LevelSeries {
-  const count = tree.kabkota.kodes.length;
-  const series = emptySeries(count, indicator.kind);
+  seed: number,
+): ConvergenceYear {
+  const count = kabkotaEffect.length;
+  // Its own generator per year: the year's figures do not depend on which indicators came before.
+  const random = createRandom(seed + Number(period));
   const children = new Float64Array(count);
   population.forEach((people, i) => {
     const kab = desaKabkota[i] ?? -1;
     if (kab >= 0) children[kab] = (children[kab] ?? 0) + people * 0.085;
   });
+  const capacity = Float64Array.from(kabkotaEffect, (effect) => effect + 0.3 * yearIndex + random.normal() * 0.3);
+  const score = Int32Array.from(capacity, (c) => Math.round(Math.min(98, Math.max(35, 62 + 14 * c))));
+  const budget = Float64Array.from(children, (n) => Math.round(n * (250_000 + 90_000 * yearIndex) * Math.exp(random.normal() * 0.35)));
+  const status = new Map<string, Uint8Array>();
+  for (const indicator of catalogue) {
+    if (indicator.kelompok !== 'aksi' || !existsIn(indicator, period)) continue;
+    status.set(
+      indicator.id,
+      Uint8Array.from(capacity, (c) => {
+        const done = logistic(1 + 1.5 * c + random.normal() * 0.8);
+        return done > 0.6 ? 2 : done > 0.3 ? 1 : 0;
+      }),
+    );
+  }
   const participating = participatingKabkota(count, PARTICIPATING_KABKOTA[period] ?? count);
+  return { participating, capacity, score, budget, children, status };
+}
+
+function kabkotaSeries(indicator: IndicatorDefinition, year: ConvergenceYear, random: Random): LevelSeries {
+  const count = year.capacity.length;
+  const series = emptySeries(count, indicator.kind);
   for (let k = 0; k < count; k++) {
-    if (!participating.has(k)) continue;
-    const capacity = (kabkotaEffect[k] ?? 0) + 0.3 * yearIndex + random.normal() * 0.3;
-    const score = Math.round(Math.min(98, Math.max(35, 62 + 14 * capacity)));
-    const budget = Math.round((children[k] ?? 0) * (250_000 + 90_000 * yearIndex) * Math.exp(random.normal() * 0.35));
+    if (!year.participating.has(k)) continue;
+    const capacity = year.capacity[k] ?? 0;
+    const score = year.score[k] ?? 0;
+    const budget = year.budget[k] ?? 0;
     switch (indicator.id) {
       case 'skor_kinerja':
         series.numerators[k] = score;
@@ -128,9 +171,10 @@ function kabkotaSeries(
         series.numerators[k] = score >= 80 ? 2 : score >= 65 ? 1 : 0;
         break;
       case 'aksi_selesai': {
-        const actions = Number(period) >= 2025 ? 6 : 8;
-        series.numerators[k] = Math.min(actions, Math.max(0, Math.round(actions * logistic(1.2 + 1.6 * capacity))));
-        series.denominators[k] = actions;
+        // The share of this year's aksi whose status is "Selesai".
+        const statuses = [...year.status.values()];
+        series.numerators[k] = statuses.filter((s) => s[k] === 2).length;
+        series.denominators[k] = statuses.length;
         break;
       }
       case 'anggaran_apbd':
@@ -142,14 +186,12 @@ function kabkotaSeries(
         break;
       case 'anggaran_per_anak':
         series.numerators[k] = budget;
-        series.denominators[k] = Math.round(children[k] ?? 0);
+        series.denominators[k] = Math.round(year.children[k] ?? 0);
         break;
-      default:
-        if (indicator.kind === 'category') {
-          // aksi status: 0 belum, 1 proses, 2 selesai
-          const done = logistic(1 + 1.5 * capacity + random.normal() * 0.8);
-          series.numerators[k] = done > 0.6 ? 2 : done > 0.3 ? 1 : 0;
-        }
+      default: {
+        const status = year.status.get(indicator.id);
+        if (status) series.numerators[k] = status[k] ?? 0;
+      }
     }
   }
   return series;
