@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { render } from 'preact';
 import { App } from './ui/app.tsx';
 import './styles.css';

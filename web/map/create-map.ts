@@ -67,7 +67,8 @@ const MIN_ZOOM = 2;
 const fitPadding = (el: HTMLElement) => Math.max(8, Math.min(40, Math.round(el.clientWidth * 0.04)));
 
 /**
- * The only place that talks to MapLibre. The container's `data-map-state` attribute is "idle" once
+ * The only place that talks to MapLibre (with the two helpers it hands the map to: camera.ts for
+ * where the map looks and the level that follows the zoom, deck-overlay.ts for deck.gl layers). The container's `data-map-state` attribute is "idle" once
  * the latest state is drawn with its values and every tile is loaded, "loading" before that; tests wait on it.
  */
 export function createMap(container: HTMLElement, options: MapOptions): MapHandle {

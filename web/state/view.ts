@@ -23,6 +23,13 @@ export const DEFAULT_INDICATOR = 'prevalensi_stunting';
 export const CLASS_METHODS = ['auto', 'quantile', 'equal', 'jenks', 'manual', 'target', 'below'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
+/**
+ * What the map is for: exploring any indicator, or one of the supervision views (lagging children,
+ * clusters, convergence actions, budget against outcome) and publishing. Each is a tab (URL `mode=`).
+ */
+export const MODES = ['explore', 'lagging', 'clusters', 'aksi', 'budget'] as const;
+export type Mode = (typeof MODES)[number];
+
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -57,6 +64,7 @@ export interface View {
   readonly budgetCircles: boolean;
   /** Region names on the map when chosen (URL `labels=1` or `0`); null: the default, on below the provinces. */
   readonly labels: boolean | null;
+  readonly mode: Mode;
 }
 
 /** Every optional part of a view at its default, for building views in code and tests. */
@@ -70,6 +78,7 @@ export const VIEW_DEFAULTS = {
   selected: null,
   budgetCircles: false,
   labels: null,
+  mode: 'explore',
 } as const satisfies Partial<View>;
 
 /** Kemendagri code shapes: 53, 53.01, 53.01.01, 53.01.01.2001. */
@@ -154,6 +163,7 @@ const querySchema = z.object({
     .catch(null),
   budgetCircles: z.literal('1').nullable().catch(null),
   labels: z.enum(['0', '1']).nullable().catch(null),
+  mode: z.enum(MODES).catch('explore'),
 });
 
 export function parseView(search: string): View {
@@ -172,6 +182,7 @@ export function parseView(search: string): View {
     selected: params.get('select'),
     budgetCircles: params.get('budget'),
     labels: params.get('labels'),
+    mode: params.get('mode') ?? undefined,
   });
   // The region decides the level (its children are shown); `level` is in the URL for people reading
   // it. When the two disagree the link was edited by hand: the region, the more specific, wins.
@@ -190,6 +201,7 @@ export function parseView(search: string): View {
     selected: q.selected,
     budgetCircles: q.budgetCircles !== null,
     labels: q.labels === null ? null : q.labels === '1',
+    mode: q.mode,
   };
 }
 
@@ -213,6 +225,7 @@ export function viewToSearch(view: View): string {
   if (view.selected !== null) params.set('select', view.selected);
   if (view.budgetCircles) params.set('budget', '1');
   if (view.labels !== null) params.set('labels', view.labels ? '1' : '0');
+  if (view.mode !== 'explore') params.set('mode', view.mode);
   if (view.camera !== null) params.set('map', cameraToParam(view.camera));
   return `?${params.toString()}`;
 }

@@ -43,6 +43,7 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { formatChange, Legend } from './legend.tsx';
 import { LevelLock, MapLayers } from './map-layers.tsx';
 import { MapView } from './map-view.tsx';
+import { ModeTabs } from './mode-tabs.tsx';
 import { MissingBoundaries } from './missing-boundaries.tsx';
 import { PanelFooter } from './panel-footer.tsx';
 import { PeriodPicker } from './period-picker.tsx';
@@ -204,6 +205,7 @@ export function App() {
           <SearchBox onChoose={(found) => navigate(viewForFound(view, found))} />
           <Breadcrumb crumbs={crumbs} onNavigate={(href) => navigate(parseView(href))} />
           <LevelLock view={view} onChange={navigate} />
+          <ModeTabs mode={view.mode} hrefFor={(mode) => viewToSearch({ ...view, mode })} onChange={(mode) => navigate({ ...view, mode })} />
         </header>
         <div class="panel-body">
           {indicators.status === 'ok' ? (

@@ -52,7 +52,8 @@ function SizeLegend({ budget }: { budget: Extract<BudgetLayer, { status: 'ok' }>
     return <p class="layer-note">{t('budget.none', { period: budget.period })}</p>;
   }
   const size = 2 * MAX_RADIUS + 2;
-  const base = size - 1;
+  // Room above the largest circle for the first amount, written level with its top.
+  const base = size + 6;
   // Each amount is written level with its circle's top, pushed down where two would touch.
   let last = -Infinity;
   const circles = budget.references.map((value) => {
@@ -61,7 +62,7 @@ function SizeLegend({ budget }: { budget: Extract<BudgetLayer, { status: 'ok' }>
     last = y;
     return { value, r, y };
   });
-  const height = Math.ceil(Math.max(size, last + 7));
+  const height = Math.ceil(Math.max(base + 1, last + 7));
   return (
     <figure class="size-legend" aria-label={title}>
       <figcaption class="size-legend-title">{title}</figcaption>

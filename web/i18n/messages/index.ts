@@ -1,5 +1,6 @@
 import * as common from './common.ts';
 import * as legend from './legend.ts';
+import * as modes from './modes.ts';
 import * as navigation from './navigation.ts';
 import * as panel from './panel.ts';
 
@@ -8,9 +9,9 @@ import * as panel from './panel.ts';
  * an `en` object typed with the same keys, so a missing translation does not compile); add a file's
  * two objects here.
  */
-const ID = { ...common.id, ...legend.id, ...panel.id, ...navigation.id };
+const ID = { ...common.id, ...legend.id, ...panel.id, ...navigation.id, ...modes.id };
 export type MessageKey = keyof typeof ID;
 
-const EN: Record<MessageKey, string> = { ...common.en, ...legend.en, ...panel.en, ...navigation.en };
+const EN: Record<MessageKey, string> = { ...common.en, ...legend.en, ...panel.en, ...navigation.en, ...modes.en };
 
 export const MESSAGES: Record<'id' | 'en', Record<MessageKey, string>> = { id: ID, en: EN };

@@ -7,10 +7,8 @@ export const id = {
   'search.none': 'Tidak ada wilayah yang cocok dengan “{q}”.',
   'search.count': '{count} wilayah ditemukan; pilih dengan panah atas/bawah lalu Enter.',
   'search.failed': 'Pencarian gagal: {message}',
-  'search.in': 'di {place}',
   'lock.label': 'Kunci tingkat',
   'lock.hint': 'Tingkat wilayah tidak berubah saat peta diperbesar atau diperkecil.',
-  'lock.zoomHint': 'Perbesar peta untuk masuk ke tingkat di bawahnya, perkecil untuk naik.',
   'layers.title': 'Lapisan peta',
   'layers.labels': 'Nama wilayah',
   'layers.circles': 'Lingkaran anggaran',
@@ -19,7 +17,6 @@ export const id = {
   'budget.title': 'Anggaran APBD tertandai stunting, {period}',
   'budget.note': 'Luas lingkaran sebanding dengan anggaran; warna wilayah tetap menunjukkan indikator yang dipilih.',
   'budget.none': 'Belum ada angka anggaran untuk wilayah ini pada {period}.',
-  'budget.demo': 'DATA DEMONSTRASI — bukan data nyata',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -30,10 +27,8 @@ export const en: Record<keyof typeof id, string> = {
   'search.none': 'No region matches “{q}”.',
   'search.count': '{count} regions found; choose with the up and down arrows, then Enter.',
   'search.failed': 'Search failed: {message}',
-  'search.in': 'in {place}',
   'lock.label': 'Lock level',
   'lock.hint': 'The level shown does not change when you zoom in or out.',
-  'lock.zoomHint': 'Zoom in to go down a level, zoom out to go up.',
   'layers.title': 'Map layers',
   'layers.labels': 'Region names',
   'layers.circles': 'Budget circles',
@@ -42,5 +37,4 @@ export const en: Record<keyof typeof id, string> = {
   'budget.title': 'Regional budget (APBD) tagged for stunting, {period}',
   'budget.note': 'Circle area is proportional to the budget; region colours still show the chosen indicator.',
   'budget.none': 'No budget figures for this area in {period} yet.',
-  'budget.demo': 'DEMONSTRATION DATA — not real',
 };
