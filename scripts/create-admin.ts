@@ -23,7 +23,6 @@ import { newApiToken, tokenHash } from '../server/auth/tokens.ts';
 import { readConfig } from '../server/config.ts';
 import { recordAudit } from '../server/db/audit.ts';
 import { openDatabase, type Database } from '../server/db/client.ts';
-import { clearFailures } from '../server/db/login-throttle.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { insertSession } from '../server/db/sessions.ts';
 import { findUserByEmail } from '../server/db/users.ts';
@@ -132,7 +131,6 @@ try {
     if (!options['reset-password']) throw new Problem(409, 'exists', `an account ${email} exists already; add --reset-password to give it a new password`);
     if (existing.role !== 'admin') throw new Problem(409, 'not admin', `${email} is a ${existing.role} account; only admins are managed here (use PATCH /api/users/${existing.id})`);
     await accounts.update(actor, existing.id, { password: input.data.password });
-    await db.sql.begin((sql) => clearFailures(sql, `account:${email}`));
     userId = existing.id;
     say(`kata sandi admin ${email} diganti (sesi dan tokennya diakhiri)`);
   } else {

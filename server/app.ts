@@ -13,6 +13,7 @@ import { publicCors } from './security/cors.ts';
 import { securityHeaders } from './security/headers.ts';
 import { bodyLimits, handlerTimeout, LIMITS } from './security/limits.ts';
 import { refuseNulCharacters } from './security/input.ts';
+import { aksiRoutes } from './routes/aksi.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -29,6 +30,9 @@ import { userRoutes } from './routes/users.ts';
 import { valueCsvRoutes, valueRoutes } from './routes/values.ts';
 import { ogcRoutes } from './routes/ogc.ts';
 import { noGeometry, type GeometrySource } from './ogc/geometry-store.ts';
+import { noNeighbours, type NeighbourSource } from './analysis/neighbours.ts';
+import { clusterRoutes } from './routes/clusters.ts';
+import { laggingRoutes } from './routes/lagging.ts';
 import { OgcService } from './ogc/service.ts';
 import { JoinedTiles } from './tiles/joined-tiles.ts';
 import type { TileStore } from './tiles/tile-store.ts';
@@ -47,10 +51,12 @@ export interface AppOptions {
   webRoot?: string;
   /** polygons for /ogc, read on its first request (`geometryFromGeodata(dir)`); without it /ogc items answer 503 */
   geometry?: GeometrySource;
+  /** neighbours for /api/clusters, computed on first use (`neighboursFromGeodata(dir)`); without it /api/clusters answers 503 */
+  neighbours?: NeighbourSource;
 }
 
 /** Builds the whole HTTP application; `main.ts` only listens. Tests call `app.request()` on it. */
-export function createApp({ db, tiles, regionTree, successions, catalogue, auth, webRoot, geometry = noGeometry }: AppOptions) {
+export function createApp({ db, tiles, regionTree, successions, catalogue, auth, webRoot, geometry = noGeometry, neighbours = noNeighbours }: AppOptions) {
   // The import services hold an index of every region name; built on the first import, not at start.
   let importServices: Promise<ImportServices> | undefined;
   const services = () => (importServices ??= createImportServices(db, regionTree, catalogue));
@@ -72,6 +78,9 @@ export function createApp({ db, tiles, regionTree, successions, catalogue, auth,
   app.route('/api/values', valueRoutes(valueContext));
   app.route('/api/values.csv', valueCsvRoutes(valueContext));
   app.route('/api/regions', regionRoutes(valueContext));
+  app.route('/api/regions', laggingRoutes(valueContext));
+  app.route('/api/clusters', clusterRoutes({ ...valueContext, neighbours }));
+  app.route('/api/aksi', aksiRoutes(valueContext));
   app.route('/api/search', searchRoutes(db));
   // Accounts (server/auth/): every write needs a logged-in user or an API token, within the user's region.
   const authSettings = authOptions(auth);

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { loadShippedData } from './db/shipped-data.ts';
 import { openTileStore } from './tiles/tile-store.ts';
 import { geometryFromGeodata } from './ogc/geometry-store.ts';
+import { neighboursFromGeodata } from './analysis/neighbours.ts';
 import { readCatalogue } from './catalogue.ts';
 import { ensureDemoData } from './db/demo.ts';
 import { loadRegionTree } from './values/region-tree.ts';
@@ -42,6 +43,7 @@ const app = createApp({
   tiles,
   // read on the first /ogc request, not here
   geometry: geometryFromGeodata(config.GEODATA_DIR),
+  neighbours: neighboursFromGeodata(config.GEODATA_DIR),
   regionTree,
   catalogue,
   successions: readSuccessions(config.DATA_DIR),

@@ -1,13 +1,14 @@
 import type postgres from 'postgres';
 import { recordAudit } from '../db/audit.ts';
 import type { Database } from '../db/client.ts';
+import { clearFailures } from '../db/login-throttle.ts';
 import { revokeUserSessions } from '../db/sessions.ts';
 import { findUser, findUserByEmail, insertUser, lockActiveAdmins, markUserDeleted, regionLevel, updateUser, type Role, type UserRecord } from '../db/users.ts';
 import { badRequest, notFound, Problem } from '../problem.ts';
 import type { Actor } from './guard.ts';
 import type { AuthOptions } from './options.ts';
 import { hashPassword } from './password.ts';
-import { normalizeEmail } from './sessions.ts';
+import { accountThrottleKey, normalizeEmail } from './sessions.ts';
 
 /**
  * Managing accounts (admins only, checked by the routes): create, change, delete. Each change is
@@ -126,6 +127,8 @@ export function createAccounts(db: Database, options: Pick<AuthOptions, 'now'>) 
           now,
         );
         const revoked = passwordHash === undefined ? 0 : await revokeUserSessions(sql, id, now, { kinds: ['session', 'api'] });
+        // A reset is how an admin lets a locked-out user back in at once.
+        if (passwordHash !== undefined) await clearFailures(sql, accountThrottleKey(after.email));
         await recordAudit(sql, {
           at: now,
           userId: actor.userId,

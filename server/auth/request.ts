@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isIP } from 'node:net';
 import { Problem } from '../problem.ts';
 import type { AuthOptions } from './options.ts';
 
@@ -14,9 +15,9 @@ export const SESSION_COOKIE = 'peta_session';
 /** The client address: the proxy's last X-Forwarded-For entry when it is trusted, else the socket's. */
 export function clientIp(c: Context, options: Pick<AuthOptions, 'trustProxy'>): string | null {
   if (options.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
-    const last = forwarded?.at(-1);
-    if (last) return last;
+    const last = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    // Only an address: the value becomes a throttle key and an audit field.
+    if (last && isIP(last)) return last;
   }
   try {
     return getConnInfo(c).remote.address ?? null;

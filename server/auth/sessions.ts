@@ -27,12 +27,14 @@ export type PasswordChangeOutcome = { ok: true; revokedSessions: number } | { ok
 const DAY = 24 * 3600 * 1000;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+/** The failed-login counter of an account, by email so that unknown addresses have one too. */
+export const accountThrottleKey = (email: string) => `account:${email}`;
 
 export function createSessions(db: Database, options: AuthOptions) {
   // Logins for unknown addresses verify against this, so they cost what a real one costs.
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
-  const keys = (email: string, ip: string | null) => ({ account: `account:${email}`, ip: `ip:${ip ?? 'unknown'}` });
+  const keys = (email: string, ip: string | null) => ({ account: accountThrottleKey(email), ip: `ip:${ip ?? 'unknown'}` });
 
   /** Counts a failed password for the account (and the address), with audit entries; locked when the limit is reached. */
   async function recordFailedPassword(

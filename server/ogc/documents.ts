@@ -70,7 +70,6 @@ export function collectionDocument(base: string, summary: LevelSummary) {
     extent: { spatial: { bbox: [summary.bbox], crs: CRS84 } },
     itemType: 'feature',
     crs: [CRS84],
-    storageCrs: CRS84,
     links: [
       { href, rel: 'self', type: MEDIA.json, title },
       { href: `${href}/items`, rel: 'items', type: MEDIA.geojson, title: `${title} (GeoJSON, ${ITEMS_LIMIT.default} per halaman, limit hingga ${ITEMS_LIMIT.max})` },

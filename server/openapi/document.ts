@@ -99,6 +99,8 @@ const INFO = {
 const TAGS = [
   { name: 'Nilai indikator', description: 'Katalog indikator dan nilainya per wilayah.' },
   { name: 'Wilayah', description: 'Wilayah administrasi menurut kode Kemendagri: satu wilayah, anak-anaknya, pencarian.' },
+  { name: 'Aksi konvergensi', description: 'Aksi konvergensi kab/kota: ringkasan nasional per tahun dan status per kab/kota (data demonstrasi).' },
+  { name: 'Pengawasan', description: 'Wilayah yang tertinggal dan kelompok spasial (LISA), untuk pengawasan provinsi dan kab/kota.' },
   { name: 'Ubin peta', description: 'Batas wilayah sebagai ubin vektor (MVT) dan TileJSON.' },
   { name: 'Impor', description: 'Impor berkas nilai indikator oleh operator (perlu akun).' },
   { name: 'Akun', description: 'Masuk, sesi, token API, pengguna, log audit dan target nasional.' },

@@ -8,9 +8,12 @@ import { VALUES_CSV_COLUMNS, valuesResponseSchema } from '../../shared/api/value
 import { BATCH_PARAM, IMPORT_QUERY } from '../routes/imports.ts';
 import { PROFILE_QUERY, REGION_PARAM } from '../routes/regions.ts';
 import { SEARCH_QUERY } from '../routes/search.ts';
+import { JOIN_QUERY } from '../routes/tiles.ts';
 import { VALUES_QUERY } from '../routes/values.ts';
 import { ACCOUNT_OPERATIONS } from './account-operations.ts';
+import { AKSI_OPERATIONS } from './aksi-operations.ts';
 import { OGC_OPERATIONS } from './ogc-operations.ts';
+import { SUPERVISION_OPERATIONS } from './supervision-operations.ts';
 import { BAD_REQUEST, ETAG, FORBIDDEN, NOT_MODIFIED, problem, UNAUTHORIZED, type Operation } from './operation.ts';
 
 /**
@@ -38,6 +41,10 @@ export const PARAMETER_TEXT: Record<string, string> = {
   y: 'Baris ubin (skema XYZ).',
 };
 
+const JOIN_TEXT = {
+  indicator: 'Gabungkan nilai indikator ini ke fitur ubin (bersama `period`); tanpa keduanya hanya batas wilayah.',
+  period: 'Periode nilai yang digabungkan (bersama `indicator`).',
+};
 const TILE_LEVEL = z.object({ level: z.enum(LEVELS) });
 /** The tile route validates `{y}.mvt` as one parameter; the document names x, y and z as tile clients do. */
 const TILE_PATH = z.object({
@@ -159,12 +166,16 @@ export const OPERATIONS: Operation[] = [
     route: '/tiles/:file{[a-z]+\\.json}',
     tag: 'Ubin peta',
     summary: 'TileJSON satu tingkat wilayah',
-    description: 'TileJSON 3.0.0 batas wilayah satu tingkat, untuk menambahkan lapisan ke MapLibre, QGIS dan aplikasi lain dengan satu URL. CORS terbuka.',
-    example: '/tiles/provinsi.json',
+    description:
+      'TileJSON 3.0.0 batas wilayah satu tingkat, untuk menambahkan lapisan ke MapLibre, QGIS dan aplikasi lain dengan satu URL. Dengan `indicator` dan `period`, URL ubinnya membawa nilai indikator itu di setiap fitur. CORS terbuka.',
+    example: '/tiles/provinsi.json?indicator=prevalensi_stunting&period=2022',
     params: TILE_LEVEL,
+    query: JOIN_QUERY,
+    parameterText: JOIN_TEXT,
     responses: {
       200: { description: 'TileJSON.', body: { json: tileJsonSchema } },
-      404: problem('Tingkat tidak dikenal.'),
+      400: problem('`indicator` tanpa `period` (atau sebaliknya), atau periode tanpa nilai.'),
+      404: problem('Tingkat atau indikator tidak dikenal.'),
     },
   },
   {
@@ -174,16 +185,18 @@ export const OPERATIONS: Operation[] = [
     tag: 'Ubin peta',
     summary: 'Ubin vektor batas wilayah',
     description:
-      'Ubin vektor Mapbox (MVT) batas wilayah, satu lapisan bernama tingkatnya; setiap fitur membawa `kode` dan `nama`. Nilai indikator tidak ada di ubin: gabungkan dengan `/api/values` lewat `kode`. Dikirim terkompresi gzip bila klien menerima gzip. Ubin kosong (laut) dijawab 204. CORS terbuka.',
+      'Ubin vektor Mapbox (MVT) batas wilayah, satu lapisan bernama tingkatnya; setiap fitur membawa `kode` dan `nama`. Peta ini menggabungkan nilai dari `/api/values` lewat `kode`; untuk aplikasi lain, `indicator` dan `period` menggabungkan nilai ke fitur ubin (`value`, `numerator`, `denominator`, `source`, `demo`, `basis`). Dikirim terkompresi gzip bila klien menerima gzip. Ubin kosong (laut) dijawab 204. CORS terbuka.',
     example: '/tiles/provinsi/4/13/8.mvt',
     params: TILE_PATH,
+    query: JOIN_QUERY,
+    parameterText: JOIN_TEXT,
     conditional: true,
     responses: {
       200: { description: 'Ubin MVT.', body: { mediaType: 'application/vnd.mapbox-vector-tile' }, headers: ETAG },
       204: { description: 'Tidak ada wilayah di ubin ini.' },
       304: NOT_MODIFIED,
-      400: problem('Zoom di luar rentang tingkat ini, atau x/y di luar rentang zoom.'),
-      404: problem('Tingkat tidak dikenal.'),
+      400: problem('Zoom di luar rentang tingkat ini, x/y di luar rentang zoom, atau `indicator` tanpa `period`.'),
+      404: problem('Tingkat atau indikator tidak dikenal.'),
     },
   },
   {
@@ -246,6 +259,8 @@ export const OPERATIONS: Operation[] = [
     },
   },
   ...OGC_OPERATIONS,
+  ...AKSI_OPERATIONS,
+  ...SUPERVISION_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   {
     method: 'get',

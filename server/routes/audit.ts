@@ -7,7 +7,7 @@ import { listAudit } from '../db/audit.ts';
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problem.ts';
 import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
-import { validate } from '../validate.ts';
+import { plainText, ROW_ID, validate } from '../validate.ts';
 
 /**
  * The audit log, newest first. Admins read everything; province supervisors read the entries about
@@ -19,16 +19,16 @@ const INSTANT = z
   .transform((text) => new Date(text));
 
 export const AUDIT_QUERY = z.object({
-  user: z.coerce.number().int().positive().optional(),
+  user: ROW_ID.optional(),
   action: z
     .string()
     .regex(/^[a-z_.]+\*?$/, 'action: an action such as import, import.rollback, indicator.target, user.update, auth.login, or a prefix with * (auth.*)')
     .optional(),
-  target: z.string().min(1).max(200).optional(),
+  target: plainText(200).optional(),
   region: z.string().regex(KEMENDAGRI_CODE_PATTERN, 'region: a dotted Kemendagri code').optional(),
   from: INSTANT.optional(),
   to: INSTANT.optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: ROW_ID.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

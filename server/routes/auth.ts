@@ -9,7 +9,7 @@ import type { Sessions } from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import { listSessions, type SessionKind, type SessionRecord } from '../db/sessions.ts';
 import { notFound, Problem } from '../problem.ts';
-import { validate } from '../validate.ts';
+import { plainText, ROW_ID, validate } from '../validate.ts';
 
 /**
  * Logging in and out, the current session, the caller's own sessions and API tokens, and changing
@@ -34,11 +34,11 @@ export const PASSWORD_BODY = z.object({
 });
 
 export const TOKEN_BODY = z.object({
-  name: z.string().trim().min(1, 'name: say what the token is for').max(100),
+  name: plainText(100).pipe(z.string().min(1, 'name: say what the token is for')),
   expires_in_days: z.int().min(1).optional(),
 });
 
-export const SESSION_PARAM = z.object({ id: z.coerce.number().int().positive() });
+export const SESSION_PARAM = z.object({ id: ROW_ID });
 
 /** 429 with Retry-After: when to try again, the same for unknown and real accounts. */
 function tooManyAttempts(c: Context, until: Date, now: Date): Problem {

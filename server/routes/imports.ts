@@ -6,7 +6,7 @@ import { NATIONAL, OutOfScope } from '../auth/scope.ts';
 import { listBatches } from '../db/imports.ts';
 import { rollbackImport, runImport, type ImportServices } from '../imports.ts';
 import { badRequest, notFound, Problem } from '../problem.ts';
-import { validate } from '../validate.ts';
+import { ROW_ID, validate } from '../validate.ts';
 
 /**
  * Imports over HTTP: upload a CSV or XLSX file (multipart field `file`), see what would change with
@@ -27,7 +27,7 @@ export const IMPORT_QUERY = z.object({
   sheet: z.string().min(1).optional(),
 });
 
-export const BATCH_PARAM = z.object({ id: z.coerce.number().int().positive() });
+export const BATCH_PARAM = z.object({ id: ROW_ID });
 
 export function importRoutes({ services, guard, maxBytes = 64 * 1024 * 1024 }: ImportRouteOptions) {
   return new Hono<AuthEnv>()

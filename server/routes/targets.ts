@@ -4,7 +4,7 @@ import { actorOf, type AuthEnv, type Guard } from '../auth/guard.ts';
 import type { AuthOptions } from '../auth/options.ts';
 import type { Database } from '../db/client.ts';
 import { setTarget } from '../targets.ts';
-import { validate } from '../validate.ts';
+import { plainText, validate } from '../validate.ts';
 
 /**
  * PUT /api/indicators/{id}/target: a national admin sets (or, with null, clears) an indicator's
@@ -14,7 +14,7 @@ export const TARGET_PARAM = z.object({ id: z.string().min(1).max(64) });
 export const TARGET_BODY = z.strictObject({
   target: z.number().min(0, 'target: a target cannot be negative').nullable(),
   target_year: z.int().min(2000).max(2100).nullable().optional(),
-  target_source: z.string().trim().min(1).max(300).nullable().optional(),
+  target_source: plainText(300).pipe(z.string().min(1)).nullable().optional(),
 });
 
 export function targetRoutes({ db, guard, options }: { db: Database; guard: Guard; options: Pick<AuthOptions, 'now'> }) {

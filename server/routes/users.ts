@@ -8,7 +8,7 @@ import type { Database } from '../db/client.ts';
 import { findUser, listUsers, ROLES } from '../db/users.ts';
 import { notFound } from '../problem.ts';
 import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
-import { validate } from '../validate.ts';
+import { plainText, ROW_ID, validate } from '../validate.ts';
 
 /**
  * Accounts, managed by national admins: list, read, create, change (name, email, role and region,
@@ -21,7 +21,7 @@ export interface UserRouteOptions {
 }
 
 const EMAIL = z.string().trim().max(320).pipe(z.email('email: an email address, e.g. operator@kab.go.id'));
-const NAME = z.string().trim().min(1, 'name: the person\'s name').max(200);
+const NAME = plainText(200).pipe(z.string().min(1, 'name: the person\'s name'));
 const REGION = z.string().regex(KEMENDAGRI_CODE_PATTERN, 'region: the dotted Kemendagri code of a provinsi (51) or kab/kota (51.71)').nullable();
 
 export const USER_BODY = z.object({
@@ -37,7 +37,7 @@ export const USER_PATCH = z
   .strictObject({ email: EMAIL.optional(), name: NAME.optional(), role: z.enum(ROLES).optional(), region: REGION.optional(), password: NEW_PASSWORD.optional() })
   .refine((patch) => Object.keys(patch).length > 0, 'send at least one of email, name, role, region, password');
 
-export const USER_PARAM = z.object({ id: z.coerce.number().int().positive() });
+export const USER_PARAM = z.object({ id: ROW_ID });
 export const USERS_QUERY = z.object({
   include_deleted: z.enum(['0', '1', 'true', 'false']).optional().transform((flag) => flag === '1' || flag === 'true'),
 });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { LEVELS } from '../catalogue.ts';
 import { resolveLevel, resolveValues, type ValueContext } from '../values/resolve.ts';
-import { valuesJson } from '../values/values-json.ts';
+import { valuesJsonChunks } from '../values/values-json.ts';
 import { findIndicator } from '../db/indicators.ts';
 import { findRegion } from '../db/regions.ts';
 import { badRequest, notFound } from '../problem.ts';
@@ -42,7 +42,7 @@ export function valueRoutes(context: ValueContext) {
     const response = await cache.getJson(key, async () => {
       const resolved = await resolveLevel(context, { ...query, indicator });
       const head = { indicator: indicator.id, period: query.period, level: query.level, parent: query.parent ?? null, unit: indicator.unit };
-      return valuesJson(head, resolved, context.tree[query.level].kodes);
+      return valuesJsonChunks(head, resolved, context.tree[query.level].kodes);
     });
     return sendCached(c, response);
   });

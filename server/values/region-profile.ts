@@ -34,6 +34,7 @@ export async function regionProfile(
   period: string,
 ): Promise<IndicatorProfile[]> {
   const level = region.level;
+  if (level === 'nasional') return nationalProfile(context, region.kode, indicators, period);
   if (!isLevel(level)) return [];
   const { tree } = context;
   const above = parentLevel(level);
@@ -82,6 +83,49 @@ export async function regionProfile(
       parent_value: parentOrdinal === undefined ? null : (valueOf(parentAt, parentOrdinal)?.value ?? null),
       target: indicator.target,
       trend,
+    };
+  });
+}
+
+/**
+ * Indonesia has no siblings and no parent: its profile is its own value (the figure published for
+ * the country, else the roll-up of the provinces) and trend, for every indicator reported per province.
+ */
+async function nationalProfile(context: ValueContext, kode: string, indicators: IndicatorSummary[], period: string): Promise<IndicatorProfile[]> {
+  const own = context.tree.nasional.ordinalOf.get(kode);
+  if (own === undefined) return [];
+  const shown = indicators.filter((indicator) => indicator.levels.includes('provinsi'));
+  const queries: RangeQuery[] = [];
+  const slots = shown.map((indicator) => ({
+    at: existsIn(indicator, period) ? queries.push({ indicator, period, level: 'nasional', start: own, end: own + 1 }) - 1 : -1,
+    trendAt: indicator.periods.map((p) => queries.push({ indicator, period: p, level: 'nasional', start: own, end: own + 1 }) - 1),
+  }));
+  const resolved = await resolveRanges(context, queries);
+  const valueOf = (at: number) => {
+    const values = resolved[at];
+    return values ? values.get(values.indexOf(own)) : undefined;
+  };
+  return shown.map((indicator, n) => {
+    const { at, trendAt } = slots[n] ?? { at: -1, trendAt: [] };
+    const ownValue = valueOf(at);
+    return {
+      id: indicator.id,
+      nama: indicator.nama,
+      unit: indicator.unit,
+      kelompok: indicator.kelompok,
+      value: ownValue?.value ?? null,
+      demo: ownValue?.demo ?? false,
+      basis: ownValue?.basis ?? null,
+      source: ownValue?.source ?? null,
+      note: ownValue?.note ?? null,
+      rank: null,
+      ranked_among: 0,
+      parent_value: null,
+      target: indicator.target,
+      trend: indicator.periods.map((p, k) => {
+        const entry = valueOf(trendAt[k] ?? -1);
+        return { period: p, value: entry?.value ?? null, demo: entry?.demo ?? false };
+      }),
     };
   });
 }

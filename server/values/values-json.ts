@@ -18,7 +18,17 @@ export interface ValuesHead {
 }
 
 export function valuesJson(head: ValuesHead, values: LevelValues, kodes: readonly string[]): Uint8Array<ArrayBuffer> {
-  const out = new JsonWriter(values.size * 96 + 1024);
+  const chunks = [...valuesJsonChunks(head, values, kodes, Number.POSITIVE_INFINITY)];
+  return chunks.length === 1 && chunks[0] ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * The same body in chunks of about `chunkBytes`, so that compression (on the thread pool) can run
+ * while the next chunk is written: the first request after a data change then waits for the longer
+ * of the two rather than for both (response-cache.ts).
+ */
+export function* valuesJsonChunks(head: ValuesHead, values: LevelValues, kodes: readonly string[], chunkBytes = 256 * 1024): Generator<Uint8Array<ArrayBuffer>> {
+  const out = new JsonWriter(Math.min(values.size * 96, chunkBytes) + 1024);
   // Sources are numbered in order of first use, so a source no region ends up with is not listed.
   const renumber = new Int32Array(values.sources.length).fill(-1);
   const sources: string[] = [];
@@ -33,50 +43,92 @@ export function valuesJson(head: ValuesHead, values: LevelValues, kodes: readonl
   );
   let first = true;
   for (let i = 0; i < values.size; i++) {
-    const flags = values.flags[i] ?? 0;
-    if (!(flags & FLAG.value)) continue;
-    if (!first) out.ascii(',');
+    if (!((values.flags[i] ?? 0) & FLAG.value)) continue;
+    writeEntry(out, values, i, kodes[values.start + i] ?? '', renumber[values.sourceOf[i] ?? 0] ?? 0, first);
     first = false;
-    // Codes are digits and dots: nothing to escape.
-    out.ascii('"');
-    out.ascii(kodes[values.start + i] ?? '');
-    out.ascii('":{"value":');
-    out.fixed4(values.values[i] ?? Number.NaN);
-    const numerator = values.numerators[i] ?? Number.NaN;
-    if (!Number.isNaN(numerator)) {
-      out.ascii(',"numerator":');
-      out.number(numerator);
-    }
-    const denominator = values.denominators[i] ?? Number.NaN;
-    if (!Number.isNaN(denominator)) {
-      out.ascii(',"denominator":');
-      out.number(denominator);
-    }
-    out.ascii(',"source":');
-    out.number(renumber[values.sourceOf[i] ?? 0] ?? 0);
-    if (flags & FLAG.demo) out.ascii(',"demo":true');
-    if (flags & FLAG.rollup) out.ascii(',"basis":"rollup"');
-    if (flags & FLAG.counts) {
-      out.ascii(',"reporting":');
-      out.number(values.reporting[i] ?? 0);
-      out.ascii(',"expected":');
-      out.number(values.expected[i] ?? 0);
-    }
-    if (flags & FLAG.distribution && values.categories) {
-      out.ascii(`,"distribution":[${Array.from(values.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT)).join(',')}]`);
-    }
-    const note = values.notes.get(i);
-    if (note?.inheritedFrom !== undefined) out.text(`,"inheritedFrom":${JSON.stringify(note.inheritedFrom)}`);
-    if (note) out.text(`,"note":${JSON.stringify(note.note)}`);
-    out.ascii('}');
+    if (out.length >= chunkBytes) yield out.take();
   }
-  out.ascii('}}');
-  return out.done();
+  out.bytes(LITERAL.close);
+  out.bytes(LITERAL.close);
+  yield out.take();
 }
+
+/**
+ * One region's entry. Kept out of the loop (and the rare fields out of it), so that V8 optimises it
+ * once and keeps it: inlined into the loop, a field never seen while warming up (notes, counts)
+ * threw the optimised loop away on every request.
+ */
+function writeEntry(out: JsonWriter, values: LevelValues, i: number, kode: string, source: number, first: boolean) {
+  const flags = values.flags[i] ?? 0;
+  out.bytes(first ? LITERAL.firstKey : LITERAL.nextKey);
+  // Codes are digits and dots: nothing to escape.
+  out.ascii(kode);
+  out.bytes(LITERAL.value);
+  out.fixed4(values.values[i] ?? Number.NaN);
+  const numerator = values.numerators[i] ?? Number.NaN;
+  if (!Number.isNaN(numerator)) {
+    out.bytes(LITERAL.numerator);
+    out.number(numerator);
+  }
+  const denominator = values.denominators[i] ?? Number.NaN;
+  if (!Number.isNaN(denominator)) {
+    out.bytes(LITERAL.denominator);
+    out.number(denominator);
+  }
+  out.bytes(LITERAL.source);
+  out.number(source);
+  if (flags & FLAG.demo) out.bytes(LITERAL.demo);
+  if (flags & FLAG.rollup) out.bytes(LITERAL.rollup);
+  if (flags & (FLAG.counts | FLAG.distribution) || values.notes.size > 0) writeRareFields(out, values, i, flags);
+  out.bytes(LITERAL.close);
+}
+
+function writeRareFields(out: JsonWriter, values: LevelValues, i: number, flags: number) {
+  if (flags & FLAG.counts) {
+    out.bytes(LITERAL.reporting);
+    out.number(values.reporting[i] ?? 0);
+    out.bytes(LITERAL.expected);
+    out.number(values.expected[i] ?? 0);
+  }
+  if (flags & FLAG.distribution && values.categories) {
+    out.ascii(`,"distribution":[${Array.from(values.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT)).join(',')}]`);
+  }
+  const note = values.notes.get(i);
+  if (note?.inheritedFrom !== undefined) out.text(`,"inheritedFrom":${JSON.stringify(note.inheritedFrom)}`);
+  if (note) out.text(`,"note":${JSON.stringify(note.note)}`);
+}
+
+/** The fixed pieces of every entry, encoded once. */
+const LITERAL = Object.fromEntries(
+  Object.entries({
+    firstKey: '"',
+    nextKey: ',"',
+    value: '":{"value":',
+    numerator: ',"numerator":',
+    denominator: ',"denominator":',
+    source: ',"source":',
+    demo: ',"demo":true',
+    rollup: ',"basis":"rollup"',
+    reporting: ',"reporting":',
+    expected: ',"expected":',
+    close: '}',
+  }).map(([name, text]) => [name, new TextEncoder().encode(text)]),
+) as Record<'firstKey' | 'nextKey' | 'value' | 'numerator' | 'denominator' | 'source' | 'demo' | 'rollup' | 'reporting' | 'expected' | 'close', Uint8Array>;
 
 /** Four decimals are more than any indicator is measured to, and keep responses small. */
 export function roundValue(value: number): number {
   return Math.round(value * 10_000) / 10_000;
+}
+
+/** 0000 to 9999 as four ASCII digits each; the significant length of each, with and without trailing zeros. */
+const PADDED = new Uint8Array(10_000 * 4);
+const SHORT_LENGTH = new Uint8Array(10_000);
+const FRACTION_WIDTH = new Uint8Array(10_000);
+for (let n = 0; n < 10_000; n++) {
+  const padded = String(n).padStart(4, '0');
+  for (let c = 0; c < 4; c++) PADDED[n * 4 + c] = padded.charCodeAt(c);
+  SHORT_LENGTH[n] = String(n).length;
+  FRACTION_WIDTH[n] = padded.replace(/0+$/, '').length;
 }
 
 /** A growing UTF-8 buffer with the few writes the values body needs. */
@@ -99,7 +151,19 @@ export class JsonWriter {
   /** Text known to be ASCII. */
   ascii(text: string) {
     this.ensure(text.length);
-    for (let i = 0; i < text.length; i++) this.buf[this.pos++] = text.charCodeAt(i);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  /** Bytes, copied by hand: for the few bytes of a literal, cheaper than a call to set(). */
+  bytes(bytes: Uint8Array) {
+    this.ensure(bytes.length);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < bytes.length; i++) buf[pos++] = bytes[i] ?? 0;
+    this.pos = pos;
   }
 
   /** Any text, UTF-8 encoded. */
@@ -125,37 +189,43 @@ export class JsonWriter {
     const magnitude = Math.abs(scaled);
     if (scaled < 0) this.ascii('-');
     const whole = Math.floor(magnitude / 10_000);
-    let fraction = magnitude - whole * 10_000;
+    const fraction = magnitude - whole * 10_000;
     this.digits(whole);
     if (fraction === 0) return;
+    // ".0500" is written ".05": the four padded digits without their trailing zeros.
+    const width = FRACTION_WIDTH[fraction] ?? 4;
     this.ensure(5);
-    this.buf[this.pos++] = 0x2e; // '.'
-    let width = 4;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      width--;
-    }
-    for (let p = width - 1; p >= 0; p--) {
-      this.buf[this.pos + p] = 0x30 + (fraction % 10);
-      fraction = Math.floor(fraction / 10);
-    }
-    this.pos += width;
+    const buf = this.buf;
+    buf[this.pos++] = 0x2e;
+    for (let c = 0; c < width; c++) buf[this.pos++] = PADDED[fraction * 4 + c] ?? 0x30;
   }
 
-  /** A non-negative safe integer. */
+  /** A non-negative safe integer, four digits at a time from tables. */
   private digits(value: number) {
-    let length = 1;
-    for (let v = value; v >= 10; v = Math.floor(v / 10)) length++;
-    this.ensure(length);
-    let v = value;
-    for (let p = length - 1; p >= 0; p--) {
-      this.buf[this.pos + p] = 0x30 + (v % 10);
-      v = Math.floor(v / 10);
+    if (value < 10_000) {
+      const length = SHORT_LENGTH[value] ?? 1;
+      const start = value * 4 + 4 - length;
+      this.ensure(4);
+      const buf = this.buf;
+      for (let c = 0; c < length; c++) buf[this.pos++] = PADDED[start + c] ?? 0x30;
+      return;
     }
-    this.pos += length;
+    const high = Math.floor(value / 10_000);
+    const low = value - high * 10_000;
+    this.digits(high);
+    this.ensure(4);
+    const buf = this.buf;
+    for (let c = 0; c < 4; c++) buf[this.pos++] = PADDED[low * 4 + c] ?? 0x30;
   }
 
-  done(): Uint8Array<ArrayBuffer> {
-    return this.buf.subarray(0, this.pos);
+  get length(): number {
+    return this.pos;
+  }
+
+  /** What was written since the last take, as a copy of its own; the buffer is then reused. */
+  take(): Uint8Array<ArrayBuffer> {
+    const taken = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return taken;
   }
 }

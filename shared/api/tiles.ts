@@ -21,7 +21,9 @@ export const tileJsonSchema = z
         description: z.string(),
         minzoom: z.int().min(0).max(30),
         maxzoom: z.int().min(0).max(30),
-        fields: z.record(z.string(), z.string()).meta({ examples: [{ kode: 'String', nama: 'String' }] }),
+        fields: z
+          .record(z.string(), z.enum(['String', 'Number', 'Boolean']))
+          .meta({ description: 'Properti fitur: `kode` dan `nama`, dan dengan nilai tergabung `value`, `numerator`, `denominator`, `source`, `demo`, `basis`.', examples: [{ kode: 'String', nama: 'String' }] }),
       }),
     ),
   })

@@ -278,6 +278,8 @@ describe('accounts: admins only', () => {
       { ...base, email: 'f@x.test', role: 'kabkota', region: '51.71', password: 'short' },
       { ...base, email: 'not an email', role: 'admin' },
       { ...base, email: 'g@x.test', role: 'superuser' },
+      { ...base, email: 'h@x.test', role: 'admin', name: 'nul\u0000byte' },
+      { ...base, email: 'i@x.test', role: 'admin', name: '   ' },
     ]) {
       const response = await call('admin', 'POST', '/api/users', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
@@ -288,6 +290,8 @@ describe('accounts: admins only', () => {
     expect((await call('admin', 'PATCH', `/api/users/${ids.kabkota}`, {})).status).toBe(400);
     expect((await call('admin', 'PATCH', '/api/users/999999', { name: 'x' })).status).toBe(404);
     expect((await call('admin', 'PATCH', '/api/users/abc', { name: 'x' })).status).toBe(400);
+    expect((await call('admin', 'PATCH', '/api/users/99999999999999999999', { name: 'x' })).status).toBe(400);
+    expect((await call('admin', 'POST', '/api/imports/99999999999999999999/rollback')).status).toBe(400);
   });
 });
 
@@ -334,7 +338,7 @@ describe('GET /api/audit', () => {
     expect(second.entries[0]?.id).toBeLessThan(first?.entries[1]?.id ?? 0);
     expect([...(first?.entries ?? []), ...second.entries].map((entry) => entry.id)).toEqual(imports.slice(0, 4).map((entry) => entry.id));
 
-    for (const query of ['?from=yesterday', '?limit=0', '?limit=9999', '?user=abc', '?action=DROP TABLE', '?region=5']) {
+    for (const query of ['?from=yesterday', '?limit=0', '?limit=9999', '?user=abc', '?user=1e30', '?action=DROP TABLE', '?region=5', '?target=%00', '?from=2025-02-30']) {
       expect((await read('admin', query)).status, query).toBe(400);
     }
   });

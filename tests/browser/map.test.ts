@@ -88,11 +88,17 @@ describe('peta stunting in a browser', () => {
     await m.waitForMap(LAYER.fill('provinsi'));
   });
 
+  // Colours are sampled at regions' label points, where the map also writes region names (on by default
+  // below the provinces; navigation.test.ts checks they are drawn). Those checks turn names off with
+  // `labels=0`, which drilling down keeps, so that a pixel of text is not mistaken for the region's colour.
   it('drills down into a province, keeps it in the URL across reload, and goes back to Indonesia', async () => {
+    await page.goto(`${m.url}/?level=provinsi&region=ID&indicator=prevalensi_stunting&period=${PERIOD}&labels=0`);
+    await m.waitForMap(LAYER.fill('provinsi'));
     const nttPoint = await m.toScreen(await m.labelPoint(NTT));
     await page.mouse.click(nttPoint.x, nttPoint.y);
     await page.waitForURL((url) => url.searchParams.get('level') === 'kabkota' && url.searchParams.get('region') === NTT);
     expect(new URL(page.url()).searchParams.get('period')).toBe(PERIOD);
+    expect(new URL(page.url()).searchParams.get('labels')).toBe('0');
     await m.waitForMap(LAYER.fill('kabkota'), `${NTT}.`);
 
     const checkKabkota = async (screenshot: string) => {
@@ -103,7 +109,7 @@ describe('peta stunting in a browser', () => {
       expect(await breadcrumb.getByRole('link', { name: 'Indonesia' }).isVisible()).toBe(true);
       expect(await breadcrumb.innerText()).toContain('Nusa Tenggara Timur');
 
-      // Sikka (53.07) has a published 2022 figure; Timor Tengah Selatan (53.03) has none: hatched.
+      // Sikka (53.07) has a published 2022 figure; Timor Tengah Utara (53.03 in Kepmendagri 2025) has none: hatched.
       const sikka = await m.valueOf('kabkota', '53.07', NTT);
       expect(sikka).not.toBeNull();
       expect(await m.valueOf('kabkota', '53.03', NTT)).toBeNull();
@@ -131,7 +137,8 @@ describe('peta stunting in a browser', () => {
   });
 
   it('drills from Indonesia to the desa of one kecamatan by clicking, with URL and breadcrumbs at each step', async () => {
-    await page.goto(`${m.url}/?level=provinsi&region=ID&indicator=prevalensi_stunting&period=${PERIOD}`);
+    // Without names: the next test samples a desa's colour at its label point.
+    await page.goto(`${m.url}/?level=provinsi&region=ID&indicator=prevalensi_stunting&period=${PERIOD}&labels=0`);
     await m.waitForMap(LAYER.fill('provinsi'));
     expect(await m.breadcrumbText()).toBe('Indonesia');
 
@@ -182,6 +189,7 @@ describe('peta stunting in a browser', () => {
     await page.waitForURL((url) => url.searchParams.get('indicator') === 'IH-1');
     const url = new URL(page.url());
     expect([url.searchParams.get('level'), url.searchParams.get('region')]).toEqual(['desa', '51.71.01']);
+    expect(url.searchParams.get('labels')).toBe('0');
     await m.waitForMap(LAYER.fill('desa'), '51.71.01.');
 
     // The legend carries the demonstration notice, and the classes are the coverage ones.
@@ -189,7 +197,7 @@ describe('peta stunting in a browser', () => {
     await expect.poll(() => notice.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('list', { name: 'Legenda' }).innerText()).toContain('≥ 90');
 
-    // A desa is painted in its coverage class, and its tooltip says the figure is demonstration data.
+    // A desa (Serangan) is painted in its coverage class, and its tooltip says the figure is demonstration data.
     const kode = '51.71.01.1001';
     const period = await page.getByRole('radio', { checked: true }).inputValue();
     const value = await m.valueOf('desa', kode, '51.71.01', period, 'IH-1');

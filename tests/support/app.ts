@@ -8,6 +8,7 @@ import { startEmbedded, type Database } from '../../server/db/client.ts';
 import { readCatalogue } from '../../server/catalogue.ts';
 import { openTileStore } from '../../server/tiles/tile-store.ts';
 import { geometryFromGeodata } from '../../server/ogc/geometry-store.ts';
+import { neighboursFromGeodata } from '../../server/analysis/neighbours.ts';
 import { loadRegionTree } from '../../server/values/region-tree.ts';
 import { readSuccessions } from '../../server/values/succession.ts';
 import { createTestUser } from './accounts.ts';
@@ -40,6 +41,7 @@ export async function shippedApp(
     db,
     tiles: openTileStore('geodata'),
     geometry: geometryFromGeodata('geodata'),
+    neighbours: neighboursFromGeodata('geodata'),
     regionTree,
     successions: readSuccessions('data'),
     catalogue: readCatalogue('data'),

@@ -76,6 +76,24 @@ describe('availability and viewWithIndicator', () => {
     });
   });
 
+  it('resets hand-made classes on an indicator change, and keeps them otherwise', () => {
+    const manual: View = { ...desa, period: '2022', classMethod: 'manual', breaks: [10, 20, 30] };
+    expect(viewWithIndicator(manual, byId('IH-2'))).toEqual({ ...desa, indicator: 'IH-2', period: '2022' });
+    expect(viewWithIndicator({ ...desa, classMethod: 'jenks' }, byId('prevalensi_stunting'))?.classMethod).toBe('auto');
+    // Choosing the indicator already shown changes nothing.
+    expect(viewWithIndicator({ ...manual, indicator: 'IH-2' }, byId('IH-2'))).toEqual({ ...manual, indicator: 'IH-2' });
+  });
+
+  it('keeps the comparison year only when the new indicator has it', () => {
+    const change: View = { ...desa, period: '2022', compare: '2021' };
+    expect(viewWithIndicator(change, byId('IH-2'))?.compare).toBe('2021');
+    const without = { ...byId('IH-2'), periods: ['2022', '2025'] };
+    expect(viewWithIndicator(change, without)?.compare).toBeNull();
+    // The year shown falls back to the default, which is the comparison year itself: no comparison.
+    const defaultIsCompare = { ...byId('IH-2'), periods: ['2021', '2025'], default_period: '2021' };
+    expect(viewWithIndicator(change, defaultIsCompare)).toMatchObject({ period: null, compare: null });
+  });
+
   it('cannot show an indicator reported only further down', () => {
     const national: View = { ...VIEW_DEFAULTS, level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: null };
     expect(availability(byId('kelengkapan_laporan'), national)).toEqual({ kind: 'elsewhere' });

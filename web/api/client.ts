@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/i18n.ts';
 import { problemSchema } from '../../shared/api/common.ts';
 import * as indicators from '../../shared/api/indicators.ts';
 import * as regions from '../../shared/api/regions.ts';
@@ -70,14 +71,14 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, signal?: A
     if (problem.success && (problem.data.detail ?? problem.data.title)) {
       reason += `: ${problem.data.detail ?? problem.data.title}`;
     }
-    throw new Error(`${url} menjawab ${reason}`);
+    throw new Error(t('fetch.status', { url, reason }));
   }
   const body: unknown = await response.json().catch(() => {
-    throw new Error(`${url} tidak mengirim JSON (${response.headers.get('content-type') ?? 'tanpa content-type'})`);
+    throw new Error(t('fetch.notJson', { url, type: response.headers.get('content-type') ?? t('fetch.noContentType') }));
   });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new Error(`${url} mengirim data yang tidak sesuai kontrak: ${z.prettifyError(parsed.error)}`);
+    throw new Error(t('fetch.contract', { url, problem: z.prettifyError(parsed.error) }));
   }
   return parsed.data;
 }

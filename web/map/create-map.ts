@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { t } from '../i18n/i18n.ts';
 import { LEVELS, levelOfCode, type Camera, type Level } from '../state/view.ts';
 import { followCamera } from './camera.ts';
 import type { Classification } from './classes.ts';
@@ -33,6 +34,8 @@ export interface MapState {
   readonly overlay: MapOverlay;
   /** A class pointed at in the legend: its regions keep their colour, the others fade (style.ts). */
   readonly highlightClass?: number | null;
+  /** A region of `level` outlined as if hovered, while it is pointed at elsewhere (a scatterplot, a table row). */
+  readonly hoverRegion?: string | null;
 }
 
 export interface RegionHit {
@@ -54,10 +57,26 @@ export interface MapOptions {
   onCamera(camera: Camera): void;
   /** Zooming moved the level: show the children of `region`, from `camera` (camera.ts). */
   onLevelZoom(region: string, camera: Camera): void;
+  /** False for a still map (a static embed): no panning, zooming or zoom buttons. Default true. */
+  interactive?: boolean;
+}
+
+/** The map drawn at a chosen pixel ratio, copied to a 2D canvas, with where it looks (web/export/png.ts). */
+export interface MapSnapshot {
+  readonly canvas: HTMLCanvasElement;
+  /** The map's size in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Pixels of `canvas` per CSS pixel (less than asked when the canvas would exceed the GPU's limit). */
+  readonly pixelRatio: number;
+  readonly zoom: number;
+  readonly center: { readonly lng: number; readonly lat: number };
 }
 
 export interface MapHandle {
   update(state: MapState): void;
+  /** Draws the map at `pixelRatio` once its tiles are loaded and hands back a copy (for image exports). */
+  snapshot(pixelRatio: number): Promise<MapSnapshot>;
   dispose(): void;
 }
 
@@ -78,6 +97,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     bounds: INDONESIA_BOUNDS,
     fitBoundsOptions: { padding: fitPadding(container) },
     renderWorldCopies: false,
+    interactive: options.interactive ?? true,
+    // Image exports draw at 4x (web/export/png.ts); MapLibre's default cap is 4096 px.
+    maxCanvasSize: [8192, 8192],
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -86,23 +108,26 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     minZoom: MIN_ZOOM,
     // The boundary credit is in the side panel (ui/app.tsx), where it does not cover the map on phones.
     attributionControl: false,
-    // MapLibre's own labels for screen readers and buttons, in Bahasa Indonesia. The canvas is the
-    // page's map region ("Peta").
+    // MapLibre's own labels for screen readers and buttons, in the page's language when the map is
+    // made (a page opened with lang=en). Switching language later keeps them until a reload: MapLibre
+    // reads `locale` only here, and remaking the map for four labels would reload every tile.
+    // The canvas is the page's map region ("Peta" / "Map").
     locale: {
-      'Map.Title': 'Peta',
-      'NavigationControl.ZoomIn': 'Perbesar',
-      'NavigationControl.ZoomOut': 'Perkecil',
-      'NavigationControl.ResetBearing': 'Kembalikan arah utara',
+      'Map.Title': t('map.title'),
+      'NavigationControl.ZoomIn': t('map.zoomIn'),
+      'NavigationControl.ZoomOut': t('map.zoomOut'),
+      'NavigationControl.ResetBearing': t('map.resetBearing'),
     },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  if (options.interactive ?? true) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 
   let loaded = false;
   let latest: MapState | null = null;
   let applied: { styleKey: string; values: MapState['values']; selected: string | null; highlightClass: number | null } | null = null;
   let hovered: { source: Level; id: string } | null = null;
+  let pointedAt: { source: Level; id: string } | null = null;
 
   const setReadiness = (state: 'loading' | 'idle') => container.setAttribute('data-map-state', state);
   setReadiness('loading');
@@ -184,6 +209,13 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
         map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value });
       }
     }
+    // The transient highlight of a region pointed at outside the map; feature-state, like the mouse's own.
+    const wanted = state.hoverRegion ? { source: state.level, id: state.hoverRegion } : null;
+    if (pointedAt && (pointedAt.id !== wanted?.id || pointedAt.source !== wanted.source)) {
+      map.setFeatureState({ source: pointedAt.source, sourceLayer: pointedAt.source, id: pointedAt.id }, { hover: false });
+    }
+    if (wanted) map.setFeatureState({ source: wanted.source, sourceLayer: wanted.source, id: wanted.id }, { hover: true });
+    pointedAt = wanted;
     camera.apply(state);
     applyOverlay(state.overlay);
     applied = { styleKey, values: state.values, selected: state.selected, highlightClass };
@@ -253,6 +285,35 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     update(state) {
       latest = state;
       if (loaded) apply(state);
+    },
+    async snapshot(pixelRatio) {
+      const previous = map.getPixelRatio();
+      map.setPixelRatio(pixelRatio);
+      try {
+        await new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        });
+        // A WebGL canvas can only be read in the frame it was drawn in (no preserveDrawingBuffer).
+        const canvas = await new Promise<HTMLCanvasElement>((resolve, reject) => {
+          map.once('render', () => {
+            const source = map.getCanvas();
+            const copy = document.createElement('canvas');
+            copy.width = source.width;
+            copy.height = source.height;
+            const ctx = copy.getContext('2d');
+            if (!ctx) return reject(new Error('no 2d canvas'));
+            ctx.drawImage(source, 0, 0);
+            resolve(copy);
+          });
+          map.triggerRepaint();
+        });
+        const width = container.clientWidth;
+        const { lng, lat } = map.getCenter();
+        return { canvas, width, height: container.clientHeight, pixelRatio: canvas.width / width, zoom: map.getZoom(), center: { lng, lat } };
+      } finally {
+        map.setPixelRatio(previous);
+      }
     },
     dispose() {
       disposed = true;

@@ -189,6 +189,23 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
     paint: { 'background-color': PALETTE.sea },
   };
   const parentLevel = input.parent === null ? null : levelOfCode(input.parent);
+  // Every kab/kota of the country at once (the supervision views): painted without a filter, with
+  // the province borders over them for orientation.
+  if (input.parent === null && input.level === 'kabkota') {
+    return [
+      background,
+      ...choroplethLayers('kabkota', null, input.classification, input.highlightClass ?? null),
+      {
+        id: LAYER.contextLine('provinsi'),
+        type: 'line',
+        source: 'provinsi',
+        'source-layer': 'provinsi',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': PALETTE.selectedLine, 'line-width': 0.9 },
+      },
+      hoverLayer('kabkota', null),
+    ];
+  }
   if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
     return [
       background,

@@ -11,6 +11,8 @@ export interface PetaTestHook {
   project(lngLat: [number, number]): { x: number; y: number };
   /** Codes (`kode`) of the features a layer has drawn in the current view, sorted and unique. */
   renderedKodes(layerId: string): string[];
+  /** Whether a region is outlined as hovered (by the mouse, or pointed at elsewhere: MapState.hoverRegion). */
+  isHovered(source: string, kode: string): boolean;
 }
 
 declare global {
@@ -34,6 +36,7 @@ export function installTestHook(map: maplibregl.Map): () => void {
         .filter((k): k is string => typeof k === 'string');
       return [...new Set(kodes)].sort();
     },
+    isHovered: (source, kode) => map.getFeatureState({ source, sourceLayer: source, id: kode })['hover'] === true,
   };
   window.__petaTestHook = hook;
   return () => {

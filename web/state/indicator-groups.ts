@@ -104,12 +104,20 @@ export function availability(indicator: Pick<Indicator, 'id' | 'levels'>, view: 
   return up === null ? { kind: 'elsewhere' } : { kind: 'above', view: up };
 }
 
-/** The view after choosing `indicator`: same place (or the nearest level above that has it), its periods. */
+/**
+ * The view after choosing `indicator`: same place (or the nearest level above that has it), its periods.
+ * Classes go back to the indicator's own scheme: breaks chosen by hand for one unit (%, rupiah, a
+ * score) mean nothing for another.
+ */
 export function viewWithIndicator(view: View, indicator: Indicator): View | null {
   const where = availability(indicator, view);
   if (where.kind === 'elsewhere') return null;
   const base = where.kind === 'here' ? { ...view, indicator: indicator.id } : where.view;
+  if (indicator.id === view.indicator) return base;
   // A year the new indicator also has is kept, so that indicators of one year can be compared.
   const period = view.period !== null && indicator.periods.includes(view.period) ? view.period : null;
-  return { ...base, period };
+  const shown = period ?? indicator.default_period;
+  // So is the comparison year, when the new indicator has it and it is not the year shown.
+  const compare = view.compare !== null && indicator.periods.includes(view.compare) && view.compare !== shown ? view.compare : null;
+  return { ...base, period, compare, classMethod: 'auto', breaks: null };
 }

@@ -19,6 +19,7 @@ import { viewAfterZoom } from '../map/level-zoom.ts';
 import { INDONESIA_BOUNDS } from '../map/style.ts';
 import { indicatorName, levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
 import { useClasses } from '../state/use-classes.ts';
+import { useAksi } from '../state/use-aksi.ts';
 import { useFetch } from '../state/use-fetch.ts';
 import { useOverlay } from '../state/use-overlay.ts';
 import { viewForFound } from '../state/region-search.ts';
@@ -100,6 +101,8 @@ export function App() {
   // naming the ones the map cannot show; with their label points, for names and circles on the map.
   const children = useFetch(childrenUrl(view.region), childrenSchema);
   const { overlay, budget } = useOverlay(view, indicators.status === 'ok' ? indicators.data.indicators : null, period, children);
+  // The supervision views "aksi" and "budget" paint kab/kota of their own and have their own panel (state/use-aksi.ts).
+  const aksi = useAksi({ view, indicators: indicators.status === 'ok' ? indicators.data.indicators : null, hoverKode: hover?.kode ?? null, navigate });
 
   const bounds = region.status === 'ok' ? region.data.bbox : null;
   const mapState = useMemo<MapState>(
@@ -114,8 +117,9 @@ export function App() {
       lockLevel: view.lockLevel,
       selected: view.selected,
       overlay,
+      ...aksi.map,
     }),
-    [view.level, parent, classes.values, classification, highlightClass, bounds, view.camera, view.lockLevel, view.selected, overlay],
+    [view.level, parent, classes.values, classification, highlightClass, bounds, view.camera, view.lockLevel, view.selected, overlay, aksi.map],
   );
   // Both read the URL when called: a move of the map can end between a navigation and the render after it.
   const onCamera = useCallback((camera: Camera) => replace({ ...parseView(window.location.search), camera }), [replace]);
@@ -142,12 +146,13 @@ export function App() {
 
   const onSelect = useCallback(
     (hit: RegionHit) => {
+      if (aksi.onSelect) return aksi.onSelect(hit);
       // A desa has nothing below it: a tap shows its tooltip (touch screens have no hover).
       const next = drillDown(view, hit.kode);
       if (next) navigate(next);
       else setHover(hit);
     },
-    [view, navigate],
+    [view, navigate, aksi.onSelect],
   );
 
   const ancestorNames = new Map(region.status === 'ok' ? region.data.ancestors.map((a) => [a.kode, a.nama]) : []);
@@ -174,6 +179,7 @@ export function App() {
 
   const tooltip = (() => {
     if (!hover) return null;
+    if (aksi.tooltip) return <Tooltip hit={hover} value={aksi.tooltip(hover.kode) ?? t('common.noData')} />;
     if (hover.level !== view.level) {
       return <Tooltip hit={hover} value={t('tooltip.clickToSeeHere', { level: t(`level.${view.level}.many`) })} />;
     }
@@ -208,6 +214,7 @@ export function App() {
           <ModeTabs mode={view.mode} hrefFor={(mode) => viewToSearch({ ...view, mode })} onChange={(mode) => navigate({ ...view, mode })} />
         </header>
         <div class="panel-body">
+          {aksi.panel ?? (<>
           {indicators.status === 'ok' ? (
             <IndicatorPicker
               indicators={indicators.data.indicators}
@@ -280,6 +287,7 @@ export function App() {
               onNavigate={navigate}
             />
           )}
+          </>)}
           <PanelFooter
             figures={values.status === 'ok' ? { sources, demo: hasDemo, count: all.length } : null}
             period={period}

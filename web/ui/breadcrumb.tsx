@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 export interface Crumb {
   readonly label: string;
   /** Link target (a query string), absent for the current place. */
@@ -6,7 +7,7 @@ export interface Crumb {
 
 export function Breadcrumb(props: { crumbs: readonly Crumb[]; onNavigate(href: string): void }) {
   return (
-    <nav class="breadcrumb" aria-label="Wilayah">
+    <nav class="breadcrumb" aria-label={t('breadcrumb.label')}>
       <ol>
         {props.crumbs.map((crumb, i) => (
           <li key={crumb.label}>

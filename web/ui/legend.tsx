@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Indicator } from '../api/client.ts';
 import { formatBreak, formatRupiahShort } from '../format/number.ts';
-import { DEMO_NOTICE } from '../format/region-value.ts';
+import { demoNotice } from '../format/region-value.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 import { classCounts, classLabels } from '../map/classes.ts';
@@ -147,7 +147,7 @@ export function Legend(props: {
       {subtitle && <p class="legend-sub">{subtitle}</p>}
       {props.demo && (
         <p class="demo-badge" role="note">
-          {DEMO_NOTICE}
+          {demoNotice()}
         </p>
       )}
       {props.values && !classification.labels && (

@@ -8,6 +8,10 @@ export function MapView(props: {
   onSelect: MapOptions['onSelect'];
   onCamera: MapOptions['onCamera'];
   onLevelZoom: MapOptions['onLevelZoom'];
+  /** False for a still map (MapOptions); read once, when the map is made. */
+  interactive?: boolean;
+  /** Given the adapter while the map exists, for exports (web/ui/export-menu.tsx). */
+  handleRef?: { current: MapHandle | null };
 }) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
@@ -22,11 +26,14 @@ export function MapView(props: {
       onSelect: (hit) => callbacks.current.onSelect(hit),
       onCamera: (camera) => callbacks.current.onCamera(camera),
       onLevelZoom: (region, camera) => callbacks.current.onLevelZoom(region, camera),
+      interactive: callbacks.current.interactive ?? true,
     });
     handle.current = map;
+    if (callbacks.current.handleRef) callbacks.current.handleRef.current = map;
     map.update(callbacks.current.state);
     return () => {
       handle.current = null;
+      if (callbacks.current.handleRef) callbacks.current.handleRef.current = null;
       map.dispose();
     };
   }, []);

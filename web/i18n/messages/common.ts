@@ -14,6 +14,10 @@ export const id = {
   'common.demo': 'Data demonstrasi',
   'language.switch': 'English',
   'language.switchLabel': 'Switch to English',
+  'fetch.status': '{url} menjawab {reason}',
+  'fetch.notJson': '{url} tidak mengirim JSON ({type})',
+  'fetch.noContentType': 'tanpa content-type',
+  'fetch.contract': '{url} mengirim data yang tidak sesuai kontrak: {problem}',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -31,4 +35,8 @@ export const en: Record<keyof typeof id, string> = {
   'common.demo': 'Demonstration data',
   'language.switch': 'Bahasa Indonesia',
   'language.switchLabel': 'Ganti ke Bahasa Indonesia',
+  'fetch.status': '{url} answered {reason}',
+  'fetch.notJson': '{url} did not send JSON ({type})',
+  'fetch.noContentType': 'no content-type',
+  'fetch.contract': '{url} sent data that does not match the contract: {problem}',
 };

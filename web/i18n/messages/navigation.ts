@@ -17,6 +17,11 @@ export const id = {
   'budget.title': 'Anggaran APBD tertandai stunting, {period}',
   'budget.note': 'Luas lingkaran sebanding dengan anggaran; warna wilayah tetap menunjukkan indikator yang dipilih.',
   'budget.none': 'Belum ada angka anggaran untuk wilayah ini pada {period}.',
+  'breadcrumb.label': 'Wilayah',
+  'map.title': 'Peta',
+  'map.zoomIn': 'Perbesar',
+  'map.zoomOut': 'Perkecil',
+  'map.resetBearing': 'Kembalikan arah utara',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -37,4 +42,9 @@ export const en: Record<keyof typeof id, string> = {
   'budget.title': 'Regional budget (APBD) tagged for stunting, {period}',
   'budget.note': 'Circle area is proportional to the budget; region colours still show the chosen indicator.',
   'budget.none': 'No budget figures for this area in {period} yet.',
+  'breadcrumb.label': 'Regions',
+  'map.title': 'Map',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.resetBearing': 'Reset bearing to north',
 };
