@@ -2,7 +2,7 @@
  * Draws bench/results/budgets.svg: every measured budget as a bar of "share of the budget used", so a
  * reader sees at a glance what is comfortably inside its budget and what is at or over it.
  *
- * Inputs: bench/results/{import,startup}.json and bench/results/geodata-size.json (written by the
+ * Inputs: bench/results/{import,startup,web}.json and bench/results/geodata-size.json (written by the
  * other bench scripts). Usage: npx tsx bench/chart.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,19 @@ const tiles = read('bench/results/geodata-size.json');
 if (tiles) {
   bars.push({ label: 'largest tile (gzip)', measured: tiles.maxKB ?? 0, budget: 500, unit: 'KB' });
   bars.push({ label: 'mean tile (gzip), largest level', measured: tiles.worstMeanKB ?? 0, budget: 50, unit: 'KB' });
+}
+const web = existsSync('bench/results/web.json')
+  ? (JSON.parse(readFileSync('bench/results/web.json', 'utf8')) as {
+      first: { appColdPaintedMs: { median: number }; appColdLcpMs: { median: number }; initialJs: { gzipKB: number } };
+      repaint: Record<'kecamatan' | 'desa', { app: Record<'period' | 'indicator', { median: number }> }>;
+    })
+  : null;
+if (web) {
+  bars.push({ label: 'map: first choropleth painted, cold', measured: web.first.appColdPaintedMs.median, budget: 2500, unit: 'ms' });
+  bars.push({ label: 'map: LCP, cold', measured: web.first.appColdLcpMs.median, budget: 2500, unit: 'ms' });
+  bars.push({ label: 'map: repaint, kecamatan of a kab/kota', measured: web.repaint.kecamatan.app.period.median, budget: 200, unit: 'ms' });
+  bars.push({ label: 'map: repaint, desa of a kecamatan', measured: web.repaint.desa.app.period.median, budget: 200, unit: 'ms' });
+  bars.push({ label: 'map: initial JavaScript (gzip)', measured: web.first.initialJs.gzipKB, budget: 400, unit: 'KB' });
 }
 
 const rowHeight = 30;

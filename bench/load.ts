@@ -2,7 +2,7 @@
  * Load test (hardening): the two hot paths of the map under 100 concurrent keep-alive connections for
  * 60 s each, on loopback against the real server process on PostgreSQL:
  *   tiles   GET /tiles/{level}/{z}/{x}/{y}.mvt, the tile benchmark's seeded sample (bench/tiles/sample.ts)
- *   values  GET /api/values for 48 map views: every level, several indicators and parents
+ *   values  GET /api/values for 42 map views: every level, several indicators and parents
  * The goal is zero errors: no socket error, no answer slower than 5 s, no non-2xx answer. Req/s and
  * latency are recorded with the machine and its load average, which on a shared machine say as much
  * as the numbers.
@@ -17,11 +17,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import type { PmtilesArchive } from '../server/tiles/pmtiles-archive.ts';
 import { openTileStore } from '../server/tiles/tile-store.ts';
 import { startAppServer, type AppServer } from '../tests/support/app-server.ts';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.ts';
 import { runWrk, writeWrkFiles, type LoadRun } from './tiles/measure.ts';
-import { BENCH_LEVELS, sampleTiles } from './tiles/sample.ts';
+import { BENCH_LEVELS, sampleTiles, type BenchLevel } from './tiles/sample.ts';
 
 const SETUP = {
   seconds: Number(process.env.BENCH_SECONDS ?? 60),
@@ -41,7 +42,7 @@ async function json<T>(server: AppServer, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** 48 views a map asks values for: 4 levels x 12 (indicator, period, parent) combinations. */
+/** The views a map asks values for: 4 levels x 12 (indicator, period, parent) combinations, 42 distinct. */
 async function valuePaths(server: AppServer): Promise<string[]> {
   const children = async (kode: string) => (await json<{ children: { kode: string }[] }>(server, `/api/regions/${kode}/children`)).children.map((c) => c.kode);
   const provinces = (await children('ID')).filter((_, i) => i % 3 === 0).slice(0, 12);
@@ -88,7 +89,12 @@ async function main() {
     const [{ version } = { version: '?' }] = await pg<{ version: string }[]>`SELECT version()`;
     await pg.end();
 
-    const archives = new Map(BENCH_LEVELS.map((level) => [level, openTileStore('geodata').get(level)?.archive]).filter((entry): entry is [typeof entry[0], NonNullable<typeof entry[1]>] => entry[1] !== undefined));
+    const store = openTileStore('geodata');
+    const archives = new Map<BenchLevel, PmtilesArchive>();
+    for (const level of BENCH_LEVELS) {
+      const archive = store.get(level)?.archive;
+      if (archive) archives.set(level, archive);
+    }
     const tiles = sampleTiles(archives, { seed: SETUP.seed, perZoom: SETUP.tilesPerZoom }).map((t) => `/tiles/${t.level}/${t.z}/${t.x}/${t.y}.mvt`);
     const values = await valuePaths(server);
 

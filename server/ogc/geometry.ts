@@ -143,18 +143,30 @@ export class LevelGeometry {
     return ring;
   }
 
+  /** The bbox of every point of the feature's arcs, read straight from the arcs (no stitching). */
   private gridBbox(i: number): Bbox {
+    const { xy, arcStart } = this.topology;
+    const { shapes, shapeStart } = this.object;
+    const shape = this.shapeOf[i] ?? 0;
     const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const rings of this.polygons(i)) {
-      for (const ring of rings) {
-        for (let k = 0; k < ring.length; k += 2) {
-          const x = ring[k] ?? 0;
-          const y = ring[k + 1] ?? 0;
-          if (x < box[0]) box[0] = x;
-          if (y < box[1]) box[1] = y;
-          if (x > box[2]) box[2] = x;
-          if (y > box[3]) box[3] = y;
+    let p = shapeStart[shape] ?? 0;
+    const polygonCount = shapes[p++] ?? 0;
+    for (let q = 0; q < polygonCount; q++) {
+      const ringCount = shapes[p++] ?? 0;
+      for (let r = 0; r < ringCount; r++) {
+        const arcCount = shapes[p++] ?? 0;
+        for (const id of shapes.subarray(p, p + arcCount)) {
+          const arc = id < 0 ? ~id : id;
+          for (let point = arcStart[arc] ?? 0, last = arcStart[arc + 1] ?? 0; point < last; point++) {
+            const x = xy[point * 2] ?? 0;
+            const y = xy[point * 2 + 1] ?? 0;
+            if (x < box[0]) box[0] = x;
+            if (y < box[1]) box[1] = y;
+            if (x > box[2]) box[2] = x;
+            if (y > box[3]) box[3] = y;
+          }
         }
+        p += arcCount;
       }
     }
     return box;

@@ -126,75 +126,86 @@ function skipValue(text: string, i: number): number {
 /**
  * Reads `[[[x,y],[dx,dy],…],null,…]` (the delta-encoded integer arcs of a quantised topology) into
  * absolute grid coordinates. A null arc (mapshaper writes one for fewer than two points) is empty.
+ * One pass over the characters, tracking the bracket depth: 1 inside the list of arcs, 2 inside an
+ * arc, 3 inside a point; anything but integers, brackets, commas, `null` and spaces is an error.
  */
 function scanArcs(text: string, start: number, end: number, source: string): { xy: Int32Array; arcStart: Uint32Array } {
-  let xy = new Int32Array(1 << 20);
+  // Every point opens one bracket, so the brackets bound the number of points.
+  let brackets = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === Char.OpenBracket) brackets++;
+  const xy = new Int32Array(Math.max(0, brackets - 1) * 2);
   const arcStart: number[] = [];
   let n = 0;
+  let depth = 0;
+  let x = 0;
+  let y = 0;
+  // the point being read: which of its two numbers, the first one, and the number in progress
+  let coordinate = 0;
+  let first = 0;
+  let value = 0;
+  let digits = 0;
+  let negative = false;
   let i = start;
   const fail = (what: string): never => {
     throw new Error(`${source}: unexpected ${JSON.stringify(text.slice(i, i + 20))} at character ${i} in "arcs" (${what}; is it a quantised topology?)`);
   };
-  const expect = (c: number, what: string) => {
-    i = skipSpace(text, i);
-    if (text.charCodeAt(i) !== c) fail(what);
-    i++;
+  const number = (): number => {
+    if (digits === 0 || digits > 9) fail('expected an integer of at most 9 digits');
+    const result = negative ? -value : value;
+    value = 0;
+    digits = 0;
+    negative = false;
+    return result;
   };
-  const integer = (): number => {
-    i = skipSpace(text, i);
-    let sign = 1;
-    if (text.charCodeAt(i) === Char.Minus) {
-      sign = -1;
-      i++;
-    }
-    const first = i;
-    let value = 0;
-    for (let c = text.charCodeAt(i); c >= Char.Zero && c <= Char.Nine; c = text.charCodeAt(++i)) value = value * 10 + (c - Char.Zero);
-    if (i === first || i - first > 9) fail('expected an integer of at most 9 digits');
-    return sign * value;
-  };
-
-  expect(Char.OpenBracket, 'expected [');
-  i = skipSpace(text, i);
-  if (text.charCodeAt(i) === Char.CloseBracket) i++;
-  else {
-    for (;;) {
-      arcStart.push(n / 2);
-      i = skipSpace(text, i);
-      if (text.startsWith('null', i) && text.charCodeAt(i) === Char.LowerN) {
-        i += 4;
-      } else {
-        expect(Char.OpenBracket, 'expected an arc');
-        let x = 0;
-        let y = 0;
-        for (;;) {
-          expect(Char.OpenBracket, 'expected a point');
-          x += integer();
-          expect(Char.Comma, 'expected ,');
-          y += integer();
-          expect(Char.CloseBracket, 'expected ] after two integers');
-          if (n + 2 > xy.length) {
-            const grown = new Int32Array(xy.length * 2);
-            grown.set(xy);
-            xy = grown;
-          }
-          xy[n++] = x;
-          xy[n++] = y;
-          i = skipSpace(text, i);
-          if (text.charCodeAt(i) === Char.Comma) i++;
-          else break;
-        }
-        expect(Char.CloseBracket, 'expected ] at the end of an arc');
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= Char.Zero && c <= Char.Nine) {
+      if (depth !== 3) fail('a number outside a point');
+      value = value * 10 + (c - Char.Zero);
+      digits++;
+    } else if (c === Char.Comma) {
+      if (depth === 3) {
+        if (coordinate !== 0) fail('a point with more than two numbers');
+        first = number();
+        coordinate = 1;
       }
-      i = skipSpace(text, i);
-      if (text.charCodeAt(i) === Char.Comma) i++;
-      else break;
+    } else if (c === Char.OpenBracket) {
+      depth++;
+      if (depth === 2) {
+        arcStart.push(n / 2);
+        x = 0;
+        y = 0;
+      } else if (depth === 3) {
+        coordinate = 0;
+      } else if (depth > 3) {
+        fail('nesting deeper than arcs of points');
+      }
+    } else if (c === Char.CloseBracket) {
+      if (depth === 3) {
+        if (coordinate !== 1) fail('a point with fewer than two numbers');
+        x += first;
+        y += number();
+        xy[n++] = x;
+        xy[n++] = y;
+      }
+      depth--;
+      if (depth === 0) {
+        i++;
+        break;
+      }
+    } else if (c === Char.Minus) {
+      if (depth !== 3 || digits !== 0 || negative) fail('a misplaced minus sign');
+      negative = true;
+    } else if (c === Char.LowerN && depth === 1 && text.startsWith('null', i)) {
+      arcStart.push(n / 2);
+      i += 3;
+    } else if (!isSpace(c)) {
+      fail('expected integers, brackets, commas or null');
     }
-    expect(Char.CloseBracket, 'expected ] at the end of the arcs');
   }
-  if (skipSpace(text, i) !== end) fail('expected the end of "arcs"');
+  if (depth !== 0 || skipSpace(text, i) !== end) fail('expected the end of "arcs"');
   arcStart.push(n / 2);
-  return { xy: xy.slice(0, n), arcStart: Uint32Array.from(arcStart) };
+  return { xy: xy.subarray(0, n), arcStart: Uint32Array.from(arcStart) };
 }
 
 function decodeObject(geometries: unknown[], arcCount: number, source: string): DecodedObject {

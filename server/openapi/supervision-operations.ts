@@ -19,7 +19,7 @@ export const SUPERVISION_OPERATIONS: Operation[] = [
     tag: 'Pengawasan',
     summary: 'Wilayah di bawah satu wilayah yang tertinggal',
     description: `${LAGGING_TEXT} Yang tertinggal dulu, paling mendesak dulu (jumlah tanda, lalu selisih terbesar ke target atau induk), dengan alasan dalam kata-kata; lalu yang tidak tertinggal.`,
-    example: '/api/regions/53.01/lagging?indicator=prevalensi_stunting&period=2024',
+    example: '/api/regions/53/lagging?indicator=prevalensi_stunting&period=2021',
     params: REGION_PARAM,
     query: LAGGING_QUERY,
     conditional: true,
@@ -39,7 +39,7 @@ export const SUPERVISION_OPERATIONS: Operation[] = [
     description:
       `Yang sama sebagai daftar kerja untuk spreadsheet, satu baris per anak, yang paling mendesak dulu. Kolom: ${LAGGING_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
       'Tanda ditulis dalam kata-kata; UTF-8 dengan BOM; sel teks yang akan dijalankan spreadsheet sebagai rumus dinetralkan.',
-    example: '/api/regions/53.01/lagging.csv?indicator=prevalensi_stunting&period=2024',
+    example: '/api/regions/53/lagging.csv?indicator=prevalensi_stunting&period=2021',
     params: REGION_PARAM,
     query: LAGGING_QUERY,
     responses: {
@@ -55,7 +55,7 @@ export const SUPERVISION_OPERATIONS: Operation[] = [
     tag: 'Pengawasan',
     summary: 'Daftar kerja wilayah tertinggal sebagai XLSX',
     description: 'Daftar kerja yang sama dengan CSV sebagai buku kerja Excel (satu lembar, baris judul dibekukan); angka sebagai angka, sel teks tidak pernah rumus.',
-    example: '/api/regions/53.01/lagging.xlsx?indicator=prevalensi_stunting&period=2024',
+    example: '/api/regions/53/lagging.xlsx?indicator=prevalensi_stunting&period=2021',
     params: REGION_PARAM,
     query: LAGGING_QUERY,
     responses: {
@@ -76,7 +76,7 @@ export const SUPERVISION_OPERATIONS: Operation[] = [
     description:
       "Moran's I lokal (Anselin 1995) satu indikator untuk semua wilayah satu tingkat, atau hanya yang di bawah `parent` (dihitung pada bagian itu saja). Tetangga: ketetanggaan ratu dari topologi batas wilayah (bersinggungan pada batas atau satu titik), bobot dibakukan per baris; 999 permutasi bersyarat dengan seed tetap, signifikan bila p ≤ 0,05 (seperti GeoDa). " +
       'Kelompok dalam arti nilai: `high-high` = nilai tinggi di antara nilai tinggi; apakah tinggi itu buruk atau baik dikatakan `direction`. Wilayah tanpa nilai tidak ikut; wilayah tanpa tetangga (pulau sendiri) `no-neighbours`.',
-    example: '/api/clusters?indicator=prevalensi_stunting&period=2024&level=kabkota',
+    example: '/api/clusters?indicator=prevalensi_stunting&period=2022&level=kabkota',
     query: CLUSTERS_QUERY,
     parameterText: { parent: 'Hanya wilayah di bawah wilayah ini (kode wilayah di tingkat mana pun di atas `level`, mis. `53` untuk semua kecamatan NTT); LISA dihitung pada bagian itu saja.' },
     conditional: true,

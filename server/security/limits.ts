@@ -8,15 +8,16 @@ export const LIMITS = {
   /** JSON and form bodies (sign-in, settings): far more than any of them needs. */
   bodyBytes: 1024 * 1024,
   /**
-   * File uploads to /api/imports. A national desa file of the 30 rate indicators is ~25 MB in wide
-   * format but ~77 MB in long format (bench/import.ts): long files that large must be split.
+   * File uploads to /api/imports: the largest legitimate file is the national desa file of the 30
+   * rate indicators, ~77 MB as long-format CSV (bench/import.ts); the parser's own cap is 3 million
+   * values (server/import/types.ts), ~92 MB.
    */
-  importBytes: 64 * 1024 * 1024,
+  importBytes: 100 * 1024 * 1024,
   /** A read request that takes longer gets a 503; the database is then too slow or away. */
   handlerMs: 20_000,
   /** Time for the request line and headers (slow-loris protection). */
   headersMs: 20_000,
-  /** Time for a whole request to arrive, uploads included: 64 MB at ~2 Mbit/s. */
+  /** Time for a whole request to arrive, uploads included: 100 MB needs ~3 Mbit/s. */
   requestMs: 300_000,
   /** Idle keep-alive connections are closed after this. */
   keepAliveMs: 5_000,

@@ -93,7 +93,16 @@ export const clustersResponseSchema = z
         seed: z.int(),
       })
       .meta({ description: "Cara menghitung Moran's I lokal (Anselin 1995)." }),
-    counts: z.record(z.enum(CLUSTERS), z.int().min(0)).meta({ description: 'Jumlah wilayah per kelompok.' }),
+    counts: z
+      .object({
+        'high-high': z.int().min(0),
+        'low-low': z.int().min(0),
+        'high-low': z.int().min(0),
+        'low-high': z.int().min(0),
+        'not-significant': z.int().min(0),
+        'no-neighbours': z.int().min(0),
+      })
+      .meta({ description: 'Jumlah wilayah per kelompok.' }),
     regions_without_value: z.int().min(0).meta({ description: 'Wilayah tanpa nilai, yang tidak ikut dihitung.' }),
     regions: z.record(regionCodeSchema, clusterValueSchema).meta({ description: 'Per kode wilayah yang punya nilai.' }),
   })

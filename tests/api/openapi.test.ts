@@ -185,6 +185,10 @@ describe('real responses match the document', () => {
     ['/tiles/{level}/{z}/{x}/{y}.mvt', '/tiles/provinsi/4/0/0.mvt', 204],
     ['/tiles/{level}/{z}/{x}/{y}.mvt', '/tiles/desa/2/0/0.mvt', 400],
     ['/tiles/{level}/{z}/{x}/{y}.mvt', '/tiles/negara/4/13/8.mvt', 404],
+    ['/api/aksi/summary', '/api/aksi/summary', 200],
+    ['/api/aksi', '/api/aksi?period=2021', 200],
+    ['/api/aksi', '/api/aksi?period=2024&parent=5', 400],
+    ['/api/aksi', '/api/aksi?period=2024&parent=99', 404],
   ])('GET %s: %s answers %i as documented', async (path, url, status) => {
     expect((await documented('get', path, url)).status).toBe(status);
   });

@@ -15,7 +15,9 @@ export async function setup(project: TestProject) {
     const { build } = await import('vite');
     await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   }
-  server = await startAppServer();
+  // A first start loads the shipped data and makes the demonstration data: ~30 s on a quiet machine,
+  // over 120 s (the default) with other test runs beside it.
+  server = await startAppServer({}, 300_000);
   project.provide('appUrl', server.url);
 }
 

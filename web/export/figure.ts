@@ -93,3 +93,21 @@ export function publishedAltText(map: PublishedMap): string {
 export function fileStem(map: PublishedMap): string {
   return [map.indicator.id, map.period ?? 'terbaru', map.view.level, map.view.region === 'ID' ? null : map.view.region].filter(Boolean).join('_');
 }
+
+/** The published map of the explorer's current state, or null until its figures and names are in (ui/app.tsx). */
+export function toPublishedMap(input: {
+  view: View;
+  indicator: Indicator | null;
+  period: string | null;
+  unit: string;
+  regionName: string | null;
+  values: Readonly<Record<string, RegionValue>> | null;
+  regions: readonly ChildRegion[] | null;
+  classification: Classification;
+  lastImport: string | null | undefined;
+}): PublishedMap | null {
+  const { view, indicator, values, regions, lastImport } = input;
+  if (indicator === null || values === null || regions === null || lastImport === undefined) return null;
+  if (view.region !== 'ID' && input.regionName === null) return null;
+  return { ...input, indicator, values, regions, lastImport, regionName: view.region === 'ID' ? null : input.regionName };
+}

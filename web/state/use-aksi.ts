@@ -126,6 +126,12 @@ export function useAksi(input: {
   if (mode === null || period === null) return NONE;
 
   const select = (hit: RegionHit) => {
+    // A neighbouring province around the one shown: go there.
+    if (hit.level === 'provinsi') {
+      const next = drillDown(view, hit.kode);
+      if (next) navigate(next);
+      return;
+    }
     if (hit.level !== 'kabkota') return;
     const home = hit.kode.slice(0, 2);
     const next = province === home ? view : drillDown(view, home);

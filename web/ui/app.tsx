@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   childrenSchema,
   childrenUrl,
@@ -14,12 +14,14 @@ import { breakFormatFor } from '../format/number.ts';
 import { setLanguage, t } from '../i18n/i18n.ts';
 import { describeValue } from '../format/region-value.ts';
 import { changeAvailable } from '../map/classify.ts';
-import type { MapState, RegionHit } from '../map/create-map.ts';
+import type { MapHandle, MapState, RegionHit } from '../map/create-map.ts';
+import { toPublishedMap } from '../export/figure.ts';
 import { viewAfterZoom } from '../map/level-zoom.ts';
 import { INDONESIA_BOUNDS } from '../map/style.ts';
 import { indicatorName, levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
 import { useClasses } from '../state/use-classes.ts';
 import { useAksi } from '../state/use-aksi.ts';
+import { useSupervision } from '../state/use-supervision.ts';
 import { useFetch } from '../state/use-fetch.ts';
 import { useOverlay } from '../state/use-overlay.ts';
 import { viewForFound } from '../state/region-search.ts';
@@ -47,6 +49,8 @@ import { MapView } from './map-view.tsx';
 import { ModeTabs } from './mode-tabs.tsx';
 import { MissingBoundaries } from './missing-boundaries.tsx';
 import { PanelFooter } from './panel-footer.tsx';
+import { ExportMenu } from './export-menu.tsx';
+import { ShareDialog } from './share-dialog.tsx';
 import { PeriodPicker } from './period-picker.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RegionPanel } from './region-panel.tsx';
@@ -65,6 +69,8 @@ export function App() {
   // Before any child renders: every component renders in the view's language.
   setLanguage(view.lang);
   const [hover, setHover] = useState<RegionHit | null>(null);
+  // The map adapter, for image exports (ui/export-menu.tsx).
+  const mapHandle = useRef<MapHandle | null>(null);
 
   const indicators = useFetch(indicatorsUrl(), indicatorsResponseSchema);
   const indicator =
@@ -103,6 +109,8 @@ export function App() {
   const { overlay, budget } = useOverlay(view, indicators.status === 'ok' ? indicators.data.indicators : null, period, children);
   // The supervision views "aksi" and "budget" paint kab/kota of their own and have their own panel (state/use-aksi.ts).
   const aksi = useAksi({ view, indicators: indicators.status === 'ok' ? indicators.data.indicators : null, hoverKode: hover?.kode ?? null, navigate });
+  // "Tertinggal" and "Klaster" paint flags or clusters instead of values, with their own panel (state/use-supervision.ts).
+  const supervision = useSupervision({ view, indicator, period, navigate });
 
   const bounds = region.status === 'ok' ? region.data.bbox : null;
   const mapState = useMemo<MapState>(
@@ -118,8 +126,9 @@ export function App() {
       selected: view.selected,
       overlay,
       ...aksi.map,
+      ...supervision.map,
     }),
-    [view.level, parent, classes.values, classification, highlightClass, bounds, view.camera, view.lockLevel, view.selected, overlay, aksi.map],
+    [view.level, parent, classes.values, classification, highlightClass, bounds, view.camera, view.lockLevel, view.selected, overlay, aksi.map, supervision.map],
   );
   // Both read the URL when called: a move of the map can end between a navigation and the render after it.
   const onCamera = useCallback((camera: Camera) => replace({ ...parseView(window.location.search), camera }), [replace]);
@@ -179,7 +188,8 @@ export function App() {
 
   const tooltip = (() => {
     if (!hover) return null;
-    if (aksi.tooltip) return <Tooltip hit={hover} value={aksi.tooltip(hover.kode) ?? t('common.noData')} />;
+    if (aksi.tooltip && hover.level === 'kabkota') return <Tooltip hit={hover} value={aksi.tooltip(hover.kode) ?? t('common.noData')} />;
+    if (supervision.tooltip && hover.level === view.level) return <Tooltip hit={hover} value={supervision.tooltip(hover.kode) ?? t('common.noData')} />;
     if (hover.level !== view.level) {
       return <Tooltip hit={hover} value={t('tooltip.clickToSeeHere', { level: t(`level.${view.level}.many`) })} />;
     }
@@ -245,6 +255,7 @@ export function App() {
               {t('app.notAvailable', { indicator: indicatorName(indicator), level: t(`level.${view.level}.many`), levels: levelsText(indicator.levels) })}
             </p>
           )}
+          {supervision.panel ?? (<>
           <Legend
             title={indicator ? indicatorName(indicator) : t('ranking.col.value')}
             indicator={indicator}
@@ -288,6 +299,28 @@ export function App() {
             />
           )}
           </>)}
+          </>)}
+          {view.mode === 'explore' &&
+            (() => {
+              // What the map shows, as published by the share dialog and the exports (web/export/figure.ts).
+              const published = toPublishedMap({
+                view,
+                indicator,
+                period,
+                unit,
+                regionName,
+                values: shown,
+                regions: children.status === 'ok' ? children.data.children : null,
+                classification,
+                lastImport: indicators.status === 'ok' ? indicators.data.last_import : undefined,
+              });
+              return (
+                <div class="publish-bar">
+                  <ShareDialog published={published} />
+                  <ExportMenu published={published} mapHandle={mapHandle} />
+                </div>
+              );
+            })()}
           <PanelFooter
             figures={values.status === 'ok' ? { sources, demo: hasDemo, count: all.length } : null}
             period={period}
@@ -301,7 +334,7 @@ export function App() {
         </div>
       </aside>
       <main class="map-wrap">
-        <MapView state={mapState} onHover={setHover} onSelect={onSelect} onCamera={onCamera} onLevelZoom={onLevelZoom} />
+        <MapView state={mapState} handleRef={mapHandle} onHover={setHover} onSelect={onSelect} onCamera={onCamera} onLevelZoom={onLevelZoom} />
         {tooltip}
       </main>
     </div>
