@@ -125,7 +125,13 @@ function withUnit(value: number, unit: string): string {
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
 
-/** The reasons in words, as a supervisor would say them: "di atas target 14,0% (20,1%)". */
+/** A target as people write it, without padding zeros: "14%", "80%". */
+function targetText(value: number, unit: string): string {
+  const number = value.toLocaleString('id-ID', { maximumFractionDigits: 1 });
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+/** The reasons in words, as a supervisor would say them: "di atas target 14% (20,1%)". */
 function reasonWords({
   indicator,
   previousPeriod,
@@ -145,7 +151,7 @@ function reasonWords({
     const ref = reason.reference === null ? '' : withUnit(reason.reference, unit);
     switch (reason.flag) {
       case 'below_target':
-        return `${higher ? 'di bawah' : 'di atas'} target ${ref}${own}`;
+        return `${higher ? 'di bawah' : 'di atas'} target ${reason.reference === null ? '' : targetText(reason.reference, unit)}${own}`;
       case 'worse_than_parent':
         return `lebih buruk dari ${parentLabel} (${ref})`;
       case 'worse_than_previous':

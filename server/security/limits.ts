@@ -59,7 +59,10 @@ export function handlerTimeout(ms: number = LIMITS.handlerMs): MiddlewareHandler
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && LONG_RUNNING_PATHS.some((prefix) => c.req.path.startsWith(prefix))) return next();
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Problem(503, 'Layanan sibuk', `the server could not answer within ${ms / 1000} s; try again shortly`)), ms);
+      timer = setTimeout(() => {
+        console.error(`[timeout] ${c.req.method} ${c.req.path}: no answer within ${ms / 1000} s, answered 503`);
+        reject(new Problem(503, 'Layanan sibuk', `the server could not answer within ${ms / 1000} s; try again shortly`));
+      }, ms);
     });
     try {
       await Promise.race([next(), expired]);

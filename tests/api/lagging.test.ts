@@ -56,7 +56,7 @@ describe('GET /api/regions/{kode}/lagging', () => {
     expect(report.children.slice(report.counts.flagged).every((c) => c.flags === 0)).toBe(true);
     // Reasons in words, with Indonesian decimals.
     const target = report.children.flatMap((c) => c.reasons).find((r) => r.flag === 'below_target');
-    expect(target?.text).toMatch(/^di atas target 14,0% \(\d+,\d%\)$/);
+    expect(target?.text).toMatch(/^di atas target 14% \(\d+,\d%\)$/);
     const worse = report.children.flatMap((c) => c.reasons).find((r) => r.flag === 'worse_than_parent');
     expect(worse?.text).toBe(`lebih buruk dari Nusa Tenggara Timur (${String(parent?.toFixed(1)).replace('.', ',')}%)`);
   });

@@ -119,7 +119,7 @@ describe('embed view', () => {
     expect(wide.box.height).toBe(heights.at(-1));
     expect(wide.box.height).not.toBe(560); // the snippet's starting height
     // Everything a published map carries.
-    await expect.poll(() => frame.locator('figcaption').innerText(), { timeout: 30_000 }).toMatch(/^Peta Prevalensi stunting per kabupaten\/kota di Nusa Tenggara Timur, 2022\. \d+ dari 22 kabupaten\/kota berada di atas target 14%\. Tertinggi .+ \(\d+,\d%\), terendah .+ \(\d+,\d%\)\./);
+    await expect.poll(() => frame.locator('figcaption').innerText(), { timeout: 30_000 }).toMatch(/^Peta Prevalensi stunting balita per kabupaten\/kota di Nusa Tenggara Timur, 2022\. \d+ dari \d+ kabupaten\/kota berada di atas target 14%\. Tertinggi .+ \(\d+,\d%\), terendah .+ \(\d+,\d%\)\./);
     const credits = await frame.locator('footer').innerText();
     expect(credits).toContain('Sumber: SSGI 2022, Kemenkes');
     expect(credits).toContain('Periode: 2022');
@@ -200,7 +200,7 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     expect(near(legendRow[(L.margin + L.swatch / 2) | 0] as Rgb, hexToRgb(STUNTING_PREVALENCE.colors[0] as string), 2)).toBe(true);
     // The alt text is offered beside the download.
     const alt = await page.getByLabel('Teks alternatif (untuk disalin bersama gambar)').inputValue();
-    expect(alt).toMatch(/^Peta Prevalensi stunting per kabupaten\/kota di Nusa Tenggara Timur, 2022\./);
+    expect(alt).toMatch(/^Peta Prevalensi stunting balita per kabupaten\/kota di Nusa Tenggara Timur, 2022\./);
   });
 
   it('PNG at 4x is four times the map', async () => {
@@ -230,12 +230,14 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     expect([...parsed.kodes].sort()).toEqual(withPolygon);
     expect(parsed.kodes.length).toBe(22);
     // Each region filled with its class colour.
-    for (const [kode, { value }] of Object.entries(values.values)) {
+    expect(Object.keys(values.values).length).toBeGreaterThan(0);
+    for (const kode of parsed.kodes) {
+      const value = values.values[kode]?.value;
       let i = 0;
-      while (i < STUNTING_PREVALENCE.breaks.length && value >= (STUNTING_PREVALENCE.breaks[i] as number)) i++;
-      expect(parsed.fills[kode], kode).toBe(STUNTING_PREVALENCE.colors[i]);
+      while (value !== undefined && i < STUNTING_PREVALENCE.breaks.length && value >= (STUNTING_PREVALENCE.breaks[i] as number)) i++;
+      expect(parsed.fills[kode], kode).toBe(value === undefined ? PALETTE.noDataBackground : STUNTING_PREVALENCE.colors[i]);
     }
-    expect(parsed.desc).toMatch(/^Peta Prevalensi stunting per kabupaten\/kota di Nusa Tenggara Timur, 2022\./);
+    expect(parsed.desc).toMatch(/^Peta Prevalensi stunting balita per kabupaten\/kota di Nusa Tenggara Timur, 2022\./);
     expect(parsed.texts).toContain('Sumber: SSGI 2022, Kemenkes.');
     // Drawn for a person to look at.
     const viewer = await m.context.newPage();
@@ -261,7 +263,10 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     const fromXlsx: Record<string, unknown> = {};
     for (let r = 2; r <= sheet.rowCount; r++) fromXlsx[String(sheet.getRow(r).getCell(kodeCol).value)] = sheet.getRow(r).getCell(nilaiCol).value;
     expect(sheet.rowCount - 1).toBe(22);
-    expect(fromXlsx).toEqual(Object.fromEntries(Object.entries(values.values).map(([k, v]) => [k, v.value])));
+    // Every region shown is a row; those with a value carry exactly the API's value, the others none.
+    const expected = Object.fromEntries(Object.keys(fromXlsx).map((k) => [k, values.values[k]?.value ?? null]));
+    expect(Object.keys(values.values).every((k) => k in fromXlsx)).toBe(true);
+    expect(fromXlsx).toEqual(expected);
     const about = workbook.worksheets[1];
     const aboutText = about ? (about.getColumn(1).values as unknown[]).join('\n') : '';
     expect(aboutText).toContain('Sumber: SSGI 2022, Kemenkes');

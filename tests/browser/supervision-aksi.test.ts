@@ -41,26 +41,29 @@ async function largest(province: string, count: number): Promise<string[]> {
   return body.children.sort((a, b) => (b.area_km2 ?? 0) - (a.area_km2 ?? 0)).slice(0, count).map((c) => c.kode);
 }
 
+/** Fetches and drawing take a while on a loaded machine. */
+const POLL = { timeout: 30_000 };
+
 const colourOf = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as Rgb;
 
 describe('Aksi konvergensi', () => {
   it('paints every kab/kota of Indonesia by performance category, in the colours of the legend', async () => {
     await page.goto(`${m.url}/?level=provinsi&region=ID`);
     await page.getByRole('navigation', { name: 'Tampilan' }).getByRole('link', { name: 'Aksi konvergensi' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('aksi');
+    await expect.poll(() => new URL(page.url()).searchParams.get('mode'), POLL).toBe('aksi');
     await m.waitForMap(LAYER.fill('kabkota'));
     expect((await m.renderedKodes(LAYER.fill('kabkota'))).length).toBeGreaterThan(400);
 
     const panel = page.getByRole('region', { name: 'Aksi konvergensi' });
-    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText()).toBe(`Kinerja aksi konvergensi ${aksiPeriod}`);
-    await expect.poll(() => panel.innerText()).toMatch(/DATA DEMONSTRASI/);
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText(), POLL).toBe(`Kinerja aksi konvergensi ${aksiPeriod}`);
+    await expect.poll(() => panel.innerText(), POLL).toMatch(/DATA DEMONSTRASI/);
 
     const indicators = await m.api<{ indicators: { id: string; categories: string | null }[] }>('/api/indicators');
     const names = (indicators.indicators.find((i) => i.id === 'kategori_kinerja')?.categories ?? '').split('|');
     const classes = categorical(names);
     const legend = panel.getByRole('list', { name: 'Legenda' });
     const items = legend.getByRole('listitem');
-    await expect.poll(() => items.count()).toBe(3);
+    await expect.poll(() => items.count(), POLL).toBe(3);
     const swatches = await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li.querySelector('[aria-hidden="true"]') as Element).backgroundColor));
     swatches.forEach((css, i) => expectColour(colourOf(css), classes.colors[i] as string, `legend swatch ${names[i]}`, 2));
     // the counts beside the swatches are the API's
@@ -82,7 +85,7 @@ describe('Aksi konvergensi', () => {
   it('shows the national summary: participation 345 to 514 with the numbers, and each aksi done per year', async () => {
     const panel = page.getByRole('region', { name: 'Aksi konvergensi' });
     const participation = panel.getByRole('img', { name: 'Kab/kota peserta penilaian' });
-    await expect.poll(() => participation.textContent()).toMatch(/2021\s*345/);
+    await expect.poll(() => participation.textContent(), POLL).toMatch(/2021\s*345/);
     expect(await participation.textContent()).toMatch(/2024\s*514/);
     expect(await panel.innerText()).toMatch(/angka nyata Kemendagri/);
     const summary = await m.api<{ years: { period: string; aksi: { id: string; counts: number[] }[] }[] }>('/api/aksi/summary');
@@ -94,10 +97,10 @@ describe('Aksi konvergensi', () => {
   it('opens the province of a clicked kab/kota with a sortable table whose rows select on the map', async () => {
     const [kupang] = await largest('53', 1);
     await m.clickRegion(kupang as string);
-    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('53');
+    await expect.poll(() => new URL(page.url()).searchParams.get('region'), POLL).toBe('53');
     expect(new URL(page.url()).searchParams.get('select')).toBe(kupang);
     const table = page.getByRole('table', { name: `Aksi konvergensi kab/kota di Nusa Tenggara Timur, ${aksiPeriod}` });
-    await expect.poll(() => table.getByRole('row').count()).toBe(23);
+    await expect.poll(() => table.getByRole('row').count(), POLL).toBe(23);
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
 
     const api = await m.api<{ rows: { kode: string; nama: string; skor: number | null }[] }>(`/api/aksi?period=${aksiPeriod}&parent=53`);
@@ -114,7 +117,7 @@ describe('Aksi konvergensi', () => {
 
     const target = api.rows.find((r) => r.kode !== kupang) as { kode: string; nama: string };
     await table.getByRole('button', { name: target.nama, exact: true }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('select')).toBe(target.kode);
+    await expect.poll(() => new URL(page.url()).searchParams.get('select'), POLL).toBe(target.kode);
     expect(await table.getByRole('row', { selected: true }).getByRole('rowheader').innerText()).toBe(target.nama);
     await m.waitForMap(LAYER.pickedLine, target.kode);
     await m.screenshot('supervision-aksi-province.png');
@@ -125,10 +128,10 @@ describe('Anggaran vs hasil', () => {
   it('draws the bivariate map of Indonesia with a 3 x 3 legend counting the kab/kota of each cell', async () => {
     await page.goto(`${m.url}/?level=provinsi&region=ID&mode=aksi`);
     await page.getByRole('navigation', { name: 'Tampilan' }).getByRole('link', { name: 'Anggaran vs hasil' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('budget');
+    await expect.poll(() => new URL(page.url()).searchParams.get('mode'), POLL).toBe('budget');
     const panel = page.getByRole('region', { name: 'Anggaran vs hasil' });
     const legend = panel.getByRole('table', { name: /Legenda dua variabel/ });
-    await expect.poll(() => legend.locator('td[data-cell]').count()).toBe(9);
+    await expect.poll(() => legend.locator('td[data-cell]').count(), POLL).toBe(9);
     await m.waitForMap(LAYER.fill('kabkota'));
 
     const classed = bivariate(await values('anggaran_per_anak', '2022'), await values('prevalensi_stunting', '2022'));
@@ -145,27 +148,27 @@ describe('Anggaran vs hasil', () => {
     expect(text).toContain('Prevalensi ↑');
     expect(text).toMatch(/DATA DEMONSTRASI/);
     expect(text).toContain(`${classed.cells.size} kab/kota memiliki keduanya`);
-    await expect.poll(() => panel.getByRole('img', { name: /Sebaran kab\/kota/ }).locator('circle[data-kode]').count()).toBe(classed.cells.size);
+    await expect.poll(() => panel.getByRole('img', { name: /Sebaran kab\/kota/ }).locator('circle[data-kode]').count(), POLL).toBe(classed.cells.size);
     await m.screenshot('supervision-budget-national.png');
   });
 
   it('links the scatterplot and the map: a point pointed at outlines its kab/kota, a kab/kota under the mouse rings its point', async () => {
-    await page.goto(`${m.url}/?level=kabkota&region=53&period=2021&mode=budget`);
+    await page.goto(`${m.url}/?level=kabkota&region=53&period=2021&labels=0&mode=budget`);
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
     const classed = bivariate(await values('anggaran_per_anak', '2021', '53'), await values('prevalensi_stunting', '2021', '53'));
     const scatter = page.getByRole('img', { name: /Sebaran kab\/kota/ });
-    await expect.poll(() => scatter.locator('circle[data-kode]').count()).toBe(classed.cells.size);
+    await expect.poll(() => scatter.locator('circle[data-kode]').count(), POLL).toBe(classed.cells.size);
 
     const [first, second] = (await largest('53', 6)).filter((k) => classed.cells.has(k));
     const isHovered = (kode: string) => page.evaluate((k) => window.__petaTestHook?.isHovered('kabkota', k) ?? false, kode);
     await scatter.locator(`circle[data-kode="${first}"]`).hover({ force: true });
-    await expect.poll(() => isHovered(first as string)).toBe(true);
+    await expect.poll(() => isHovered(first as string), POLL).toBe(true);
     expect(await page.getByRole('region', { name: 'Anggaran vs hasil' }).innerText()).toMatch(/prevalensi \d/);
     await m.screenshot('supervision-budget-point-hover.png');
 
     const point = await m.toScreen(await m.labelPoint(second as string));
     await page.mouse.move(point.x, point.y);
-    await expect.poll(() => scatter.locator('[data-highlighted]').getAttribute('data-highlighted')).toBe(second);
+    await expect.poll(() => scatter.locator('[data-highlighted]').getAttribute('data-highlighted'), POLL).toBe(second);
     expect(await isHovered(first as string)).toBe(false);
     const [pixel] = await m.pixels([point], 'supervision-budget-map-hover.png');
     expectColour(pixel, BIVARIATE_COLORS[classed.cells.get(second as string) as number] as string, `${second} on the map`);

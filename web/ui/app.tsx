@@ -322,7 +322,7 @@ export function App() {
               );
             })()}
           <PanelFooter
-            figures={values.status === 'ok' ? { sources, demo: hasDemo, count: all.length } : null}
+            figures={values.status === 'ok' && !aksi.panel ? { sources, demo: hasDemo, count: all.length } : null}
             period={period}
             lastImport={indicators.status === 'ok' ? indicators.data.last_import : undefined}
           />

@@ -39,6 +39,11 @@ export function reasonText(reason: Reason, child: Pick<LaggingChildWire, 'value'
   }
 }
 
+/** "kabupaten/kota yang tertinggal" as a heading: "Kabupaten/kota yang tertinggal". */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function LaggingPanel(props: {
   view: View;
   indicator: Indicator | null;
@@ -72,7 +77,7 @@ export function LaggingPanel(props: {
   for (const child of report.children) perClass[Math.min(child.flags, 3)]! += 1;
   return (
     <section class="supervision" aria-label={t('mode.lagging')}>
-      <h2>{t('lagging.title', { level, where })}</h2>
+      <h2>{sentence(t('lagging.title', { level, where }))}</h2>
       <p role="status">
         {flagged.length === 0
           ? t('lagging.none', { level, period: report.period })
