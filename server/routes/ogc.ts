@@ -106,13 +106,21 @@ export function withPaging(search: string, offset: number, limit: number): strin
   const parts = search.replace(/^\?/, '').split('&').filter((part) => part !== '');
   const paging: Record<string, string> = { offset: `offset=${offset}`, limit: `limit=${limit}` };
   const kept = parts.map((part) => {
-    const name = decodeURIComponent(part.split('=')[0]?.replace(/\+/g, ' ') ?? '');
+    const name = safeDecode(part.split('=')[0]?.replace(/\+/g, ' ') ?? '');
     const replacement = paging[name];
     if (replacement === undefined) return part;
     delete paging[name];
     return replacement;
   });
   return [...kept, ...Object.values(paging)].join('&');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Why a code is not a feature of the collection, and where to look instead. */

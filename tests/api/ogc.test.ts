@@ -329,6 +329,21 @@ describe('errors', () => {
     await problem(path, 404, detail);
   });
 
+  it.each([
+    '/ogc/collections/desa/items?limit=1&datetime=%E0%A4%A',
+    '/ogc/collections/desa/items?%E0%A4%A=1',
+    '/ogc/collections/desa/items/%E0%A4%A',
+    '/ogc/collections/%E0%A4%A/items',
+    `/ogc/collections/desa/items?parent=${'5'.repeat(5000)}`,
+    '/ogc/collections/desa/items?bbox=1,2,3,4,5,6,7,8,9',
+    '/ogc/collections/desa/items?offset=999999999',
+    '/ogc/collections/desa/items?bbox=-180,-90,180,90&limit=1',
+    '/ogc/collections/desa/items?indicator=%00&period=2022',
+  ])('never answers 500: %s', async (path) => {
+    const response = await app.request(path);
+    expect(response.status, await response.text()).toBeLessThan(500);
+  });
+
   it('answers 404 for a desa of the code list that has no polygon, saying so', async () => {
     const [, first] = readFileSync('geodata/missing.csv', 'utf8').split('\n');
     const kode = first?.split(',')[0] ?? '';

@@ -52,7 +52,8 @@ describe('peta stunting in a browser', () => {
     const legendText = await legend.innerText();
     expect(legendText).toContain('≥ 35');
     expect(legendText).toContain('Tidak ada data');
-    await expect.poll(() => page.getByText(`Sumber: SSGI ${PERIOD}, Kemenkes`).isVisible(), { timeout: 15_000 }).toBe(true);
+    // The panel's source line; the export figure's caption (web/export/figure.ts) repeats it further down.
+    await expect.poll(() => page.getByText(`Sumber: SSGI ${PERIOD}, Kemenkes`).first().isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('radio', { name: PERIOD }).isChecked()).toBe(true);
 
     await page.mouse.move(nttPoint.x, nttPoint.y);
@@ -80,7 +81,7 @@ describe('peta stunting in a browser', () => {
     await expect
       .poll(async () => near((await m.pixels([baliPoint], 'browser-provinsi-2021.png'))[0] as Rgb, expected), { timeout: 15_000 })
       .toBe(true);
-    await expect.poll(() => page.getByText('Sumber: SSGI 2021, Kemenkes').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Sumber: SSGI 2021, Kemenkes').first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('period') === PERIOD);

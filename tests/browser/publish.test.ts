@@ -26,6 +26,9 @@ let hostUrl: string;
 beforeAll(async () => {
   m = await openMapPage(inject('appUrl'), { width: 1280, height: 800 });
   page = m.page;
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log(`page console: ${message.text()}`);
+  });
   // Another origin: a different port on localhost (the app is on 127.0.0.1), serving a page with the snippet.
   const snippet = embedSnippet(`${m.url}/embed${NTT_VIEW}&title=${encodeURIComponent('Stunting di NTT')}`, 'Stunting di NTT');
   host = createServer((_req, res) => {
@@ -72,7 +75,11 @@ async function pngPixels(png: Buffer, points: { x: number; y: number }[]): Promi
 async function exportFile(button: string, name: string): Promise<Buffer> {
   const summary = page.getByText('Unduh', { exact: true });
   if ((await page.getByRole('button', { name: button }).isVisible()) === false) await summary.click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
+  const downloaded = page.waitForEvent('download', { timeout: 90_000 });
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloaded.catch(async (error: Error) => {
+    throw new Error(`${error.message}; the page says: ${(await page.getByRole('status').allInnerTexts()).join(' | ')} ${(await page.getByRole('alert').allInnerTexts()).join(' | ')}`);
+  });
   const path = join(ARTIFACTS, name);
   await download.saveAs(path);
   return readFileSync(path);
@@ -185,8 +192,9 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     });
     const png = await exportFile('Gambar PNG (2x)', 'publish-ntt-2x.png');
     const L = PNG_LAYOUT;
-    const legendY = (L.header + mapSize.height + L.legendTop + L.swatch / 2) * 2;
-    const row = Array.from({ length: mapSize.width }, (_, x) => ({ x: x * 2, y: legendY }));
+    // The legend's swatches flow in rows (two at this width): sample across the first three row positions.
+    const rowY = (k: number) => (L.header + mapSize.height + L.legendTop + k * (L.swatch + 8) + L.swatch / 2) * 2;
+    const row = [0, 1, 2].flatMap((k) => Array.from({ length: mapSize.width }, (_, x) => ({ x: x * 2, y: rowY(k) })));
     const mapMiddle = { x: mapSize.width, y: (L.header + mapSize.height / 2) * 2 };
     const { width, height, colours, distinct } = await pngPixels(png, [...row, mapMiddle]);
     expect(width).toBe(mapSize.width * 2);

@@ -21,8 +21,18 @@ describe('buildStyle', () => {
     ['the kecamatan of Kota Denpasar', { ...ntt, level: 'kecamatan', parent: '51.71' } satisfies StyleInput],
     ['the desa of Denpasar Selatan', denpasarSelatan],
     ['categories', { ...ntt, classification: categorical(['Belum', 'Proses', 'Selesai']) }],
+    ['every kab/kota of Indonesia', { ...national, level: 'kabkota' } satisfies StyleInput],
   ])('passes the MapLibre style validator for %s', (_what, input) => {
     expect(validateStyleMin(buildStyle(input))).toEqual([]);
+  });
+
+  it('paints every kab/kota of Indonesia, unfiltered, under the province borders, when no parent is given', () => {
+    const layers = buildStyle({ ...national, level: 'kabkota' }).layers;
+    const fill = layers.find((l) => l.id === LAYER.fill('kabkota'));
+    expect(fill && 'filter' in fill ? fill.filter : undefined).toBeUndefined();
+    expect(layers.some((l) => l.id === LAYER.fill('provinsi'))).toBe(false);
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.contextLine('provinsi'))).toBeGreaterThan(ids.indexOf(LAYER.fill('kabkota')));
   });
 
   it('fetches nothing but our own tiles: no glyphs, sprites or other hosts', () => {

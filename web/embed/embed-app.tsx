@@ -16,7 +16,11 @@ function usePostHeight(element: { current: HTMLElement | null }) {
     if (window.parent === window || !element.current) return;
     let last = -1;
     const post = () => {
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      // The figure's own height: the document's scrollHeight never drops below the iframe's height,
+      // so a narrower (shorter) embed would never be reported.
+      const figure = element.current;
+      if (!figure) return;
+      const height = Math.ceil(figure.getBoundingClientRect().bottom + window.scrollY);
       if (height === last) return;
       last = height;
       window.parent.postMessage({ type: 'peta-embed-height', height }, '*');

@@ -290,13 +290,17 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
       const previous = map.getPixelRatio();
       map.setPixelRatio(pixelRatio);
       try {
-        await new Promise<void>((resolve) => {
-          map.once('idle', () => resolve());
-          map.triggerRepaint();
-        });
-        // A WebGL canvas can only be read in the frame it was drawn in (no preserveDrawingBuffer).
+        // A WebGL canvas can only be read in the frame it was drawn in (no preserveDrawingBuffer): the
+        // copy is made in the first frame drawn at the new ratio with every tile loaded.
         const canvas = await new Promise<HTMLCanvasElement>((resolve, reject) => {
-          map.once('render', () => {
+          const timer = setTimeout(() => {
+            map.off('render', onRender);
+            reject(new Error('the map did not finish drawing within 30 s'));
+          }, 30_000);
+          const onRender = () => {
+            if (!map.isStyleLoaded() || !map.areTilesLoaded()) return map.triggerRepaint();
+            map.off('render', onRender);
+            clearTimeout(timer);
             const source = map.getCanvas();
             const copy = document.createElement('canvas');
             copy.width = source.width;
@@ -305,7 +309,8 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
             if (!ctx) return reject(new Error('no 2d canvas'));
             ctx.drawImage(source, 0, 0);
             resolve(copy);
-          });
+          };
+          map.on('render', onRender);
           map.triggerRepaint();
         });
         const width = container.clientWidth;

@@ -119,12 +119,14 @@ function AksiRegionTable(props: {
   const aksiName = (a: AksiTable['aksi'][number]) => (language() === 'en' ? a.name_en : a.nama);
   const title = t('aksiMode.table.title', { name: table.rows[0]?.provinsi_nama ?? '', period: table.period });
   return (
-    <div class="aksi-table-wrap">
+    <div>
+      {/* The title stays put above the table, which scrolls sideways under it. */}
+      <p class="aksi-table-title">
+        <strong>{title}</strong>
+        <span class="panel-hint">{t('aksiMode.table.caption')}</span>
+      </p>
+      <div class="aksi-table-wrap">
       <table class="aksi-table" aria-label={title}>
-        <caption>
-          <strong>{title}</strong>
-          <span class="panel-hint">{t('aksiMode.table.caption')}</span>
-        </caption>
         <thead>
           <tr>
             {header('nama', t('aksiMode.table.region'))}
@@ -169,6 +171,7 @@ function AksiRegionTable(props: {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
