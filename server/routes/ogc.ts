@@ -90,8 +90,10 @@ export function ogcRoutes(service: OgcService) {
         c.header('content-type', `${MEDIA.geojson}; charset=utf-8`);
         return c.body(featureJson(geometry, i, featureProperties(level, kode, names.get(kode), values), `,"links":${JSON.stringify(links)}`));
       })
-      // Anything else under /ogc is an error here, not the front end's page.
+      // Anything else under /ogc is an error here, not the front end's page; `/ogc/` is the landing
+      // page too, as people type it (and the router tells it apart from `/ogc`).
       .all('*', (c) => {
+        if (c.req.path === '/ogc/' && (c.req.method === 'GET' || c.req.method === 'HEAD')) return c.json(landingPage(base(c)));
         throw notFound(`no OGC API resource ${c.req.method} ${c.req.path}; start at /ogc`);
       })
   );

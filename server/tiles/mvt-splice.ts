@@ -3,95 +3,94 @@
  * protobuf is walked field by field, the geometry and every other field are copied as bytes, and
  * only three things change: new keys and values are appended to the layer's key and value tables,
  * and each feature's packed `tags` gets the new key/value index pairs. No geometry is decoded or
- * re-encoded, so the result is byte for byte the original plus the properties (MVT spec 2.1:
- * Tile.layers = 3; Layer: name = 1, features = 2, keys = 3, values = 4; Feature: tags = 2).
+ * re-encoded, so the result is the original plus the properties (MVT spec 2.1: Tile.layers = 3;
+ * Layer: name = 1, features = 2, keys = 3, values = 4; Feature: tags = 2). bench/joined-tiles.ts
+ * checks the output against @mapbox/vector-tile + @maplibre/vt-pbf on every benchmark tile.
  */
 export type PropertyValue = string | number | boolean;
 
 /** Returns the properties to add to the feature whose `kode` is given, or undefined for none. */
 export type PropertyLookup = (kode: string) => Record<string, PropertyValue> | undefined;
 
-const WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 } as const;
+const WIRE_VARINT = 0;
+const WIRE_FIXED64 = 1;
+const WIRE_BYTES = 2;
+const WIRE_FIXED32 = 5;
 const TILE_LAYERS = 3;
-const LAYER = { name: 1, features: 2, keys: 3, values: 4 } as const;
+const LAYER_NAME = 1;
+const LAYER_FEATURES = 2;
+const LAYER_KEYS = 3;
+const LAYER_VALUES = 4;
 const FEATURE_TAGS = 2;
-const VALUE = { string: 1, double: 3, uint: 5, bool: 7 } as const;
+const VALUE_STRING = 1;
+const VALUE_DOUBLE = 3;
+const VALUE_UINT = 5;
+const VALUE_BOOL = 7;
 
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** The field at `pos`: [fieldNumber, wireType, payloadStart, end]; lengths and indices stay far below 2^31. */
 interface Field {
   number: number;
   wire: number;
-  /** the whole field, key included */
-  start: number;
-  end: number;
-  /** payload of a length-delimited field */
   dataStart: number;
+  end: number;
 }
 
-class Reader {
-  pos = 0;
-  constructor(readonly bytes: Uint8Array) {}
-
-  varint(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = this.bytes[this.pos++];
-      if (byte === undefined) throw new Error('truncated varint');
-      // Multiplication keeps values above 2^31 exact (lengths and indices never get there).
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-      if (shift > 63) throw new Error('varint too long');
-    }
-  }
-
-  /** Every top-level field of bytes [start, end). */
-  *fields(start: number, end: number): Generator<Field> {
-    this.pos = start;
-    while (this.pos < end) {
-      const fieldStart = this.pos;
-      const key = this.varint();
-      const wire = key & 7;
-      const number = Math.floor(key / 8);
-      let dataStart = this.pos;
-      switch (wire) {
-        case WIRE.varint:
-          this.varint();
-          break;
-        case WIRE.fixed64:
-          this.pos += 8;
-          break;
-        case WIRE.bytes: {
-          const length = this.varint();
-          dataStart = this.pos;
-          this.pos += length;
-          break;
-        }
-        case WIRE.fixed32:
-          this.pos += 4;
-          break;
-        default:
-          throw new Error(`unsupported wire type ${wire}`);
-      }
-      if (this.pos > end) throw new Error('field runs past its message');
-      const next = this.pos;
-      yield { number, wire, start: fieldStart, end: next, dataStart };
-      this.pos = next;
-    }
+function readVarint(bytes: Uint8Array, at: { pos: number }): number {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at.pos++];
+    if (byte === undefined) throw new Error('truncated varint');
+    result += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return result;
+    shift += 7;
+    if (shift > 63) throw new Error('varint too long');
   }
 }
+
+function readField(bytes: Uint8Array, at: { pos: number }, end: number): Field {
+  const key = readVarint(bytes, at);
+  const wire = key & 7;
+  let dataStart = at.pos;
+  switch (wire) {
+    case WIRE_VARINT:
+      readVarint(bytes, at);
+      break;
+    case WIRE_FIXED64:
+      at.pos += 8;
+      break;
+    case WIRE_BYTES: {
+      const length = readVarint(bytes, at);
+      dataStart = at.pos;
+      at.pos += length;
+      break;
+    }
+    case WIRE_FIXED32:
+      at.pos += 4;
+      break;
+    default:
+      throw new Error(`unsupported wire type ${wire}`);
+  }
+  if (at.pos > end) throw new Error('field runs past its message');
+  return { number: Math.floor(key / 8), wire, dataStart, end: at.pos };
+}
+
+const varintSize = (value: number) => (value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5 + Math.floor(Math.log2(value / 0x10000000) / 7));
 
 class Writer {
-  private buf: Uint8Array;
-  length = 0;
+  buf: Uint8Array;
+  pos = 0;
   constructor(capacity: number) {
     this.buf = new Uint8Array(Math.max(64, capacity));
   }
 
-  private ensure(extra: number) {
-    if (this.length + extra <= this.buf.length) return;
-    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
-    grown.set(this.buf.subarray(0, this.length));
+  ensure(extra: number) {
+    if (this.pos + extra <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + extra));
+    grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
   }
 
@@ -99,59 +98,48 @@ class Writer {
     this.ensure(10);
     let v = value;
     while (v >= 0x80) {
-      this.buf[this.length++] = (v % 0x80) | 0x80;
+      this.buf[this.pos++] = (v % 0x80) | 0x80;
       v = Math.floor(v / 0x80);
     }
-    this.buf[this.length++] = v;
+    this.buf[this.pos++] = v;
   }
 
-  bytes(bytes: Uint8Array) {
-    this.ensure(bytes.length);
-    this.buf.set(bytes, this.length);
-    this.length += bytes.length;
+  copy(bytes: Uint8Array, start: number, end: number) {
+    this.ensure(end - start);
+    this.buf.set(bytes.subarray(start, end), this.pos);
+    this.pos += end - start;
   }
 
   /** A length-delimited field. */
   message(number: number, payload: Uint8Array) {
-    this.varint(number * 8 + WIRE.bytes);
+    this.varint(number * 8 + WIRE_BYTES);
     this.varint(payload.length);
-    this.bytes(payload);
+    this.copy(payload, 0, payload.length);
   }
 
   done(): Uint8Array {
-    return this.buf.subarray(0, this.length);
+    return this.buf.subarray(0, this.pos);
   }
 }
-
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 function encodeValue(value: PropertyValue): Uint8Array {
   const w = new Writer(16);
   if (typeof value === 'string') {
-    w.message(VALUE.string, utf8.encode(value));
+    w.message(VALUE_STRING, utf8.encode(value));
   } else if (typeof value === 'boolean') {
-    w.varint(VALUE.bool * 8 + WIRE.varint);
+    w.varint(VALUE_BOOL * 8 + WIRE_VARINT);
     w.varint(value ? 1 : 0);
-  } else if (Number.isSafeInteger(value) && value >= 0) {
+  } else if (Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0)) {
     // Whole numbers (counts, numerators) as uint: 1-4 bytes instead of 8; decoders give a number either way.
-    w.varint(VALUE.uint * 8 + WIRE.varint);
+    w.varint(VALUE_UINT * 8 + WIRE_VARINT);
     w.varint(value);
   } else {
-    w.varint(VALUE.double * 8 + WIRE.fixed64);
-    const bytes = new Uint8Array(8);
-    new DataView(bytes.buffer).setFloat64(0, value, true);
-    w.bytes(bytes);
+    w.varint(VALUE_DOUBLE * 8 + WIRE_FIXED64);
+    w.ensure(8);
+    new DataView(w.buf.buffer, w.buf.byteOffset + w.pos, 8).setFloat64(0, value, true);
+    w.pos += 8;
   }
   return w.done();
-}
-
-/** The string of a Value message, or undefined when it holds something else. */
-function stringValue(reader: Reader, field: Field): string | undefined {
-  for (const inner of reader.fields(field.dataStart, field.end)) {
-    if (inner.number === VALUE.string && inner.wire === WIRE.bytes) return utf8Decoder.decode(reader.bytes.subarray(inner.dataStart, inner.end));
-  }
-  return undefined;
 }
 
 /**
@@ -159,107 +147,140 @@ function stringValue(reader: Reader, field: Field): string | undefined {
  * `layerName`, found by its `kode` property. Other layers are copied unchanged.
  */
 export function spliceProperties(tile: Uint8Array, layerName: string, lookup: PropertyLookup): Uint8Array {
-  const reader = new Reader(tile);
-  const out = new Writer(tile.length + tile.length / 2);
-  const layers = [...reader.fields(0, tile.length)];
-  for (const field of layers) {
-    if (field.number === TILE_LAYERS && field.wire === WIRE.bytes) {
-      const spliced = spliceLayer(tile, field, layerName, lookup);
-      if (spliced) {
-        out.message(TILE_LAYERS, spliced);
-        continue;
-      }
-    }
-    out.bytes(tile.subarray(field.start, field.end));
+  const out = new Writer(tile.length + (tile.length >> 1) + 1024);
+  const at = { pos: 0 };
+  while (at.pos < tile.length) {
+    const start = at.pos;
+    const field = readField(tile, at, tile.length);
+    const spliced = field.number === TILE_LAYERS && field.wire === WIRE_BYTES ? spliceLayer(tile, field, layerName, lookup) : undefined;
+    if (spliced) out.message(TILE_LAYERS, spliced);
+    else out.copy(tile, start, field.end);
   }
   return out.done();
 }
 
 /** The layer with the properties added, or undefined when it is not the layer asked for. */
 function spliceLayer(tile: Uint8Array, layer: Field, layerName: string, lookup: PropertyLookup): Uint8Array | undefined {
-  const reader = new Reader(tile);
-  const fields = [...reader.fields(layer.dataStart, layer.end)];
-  const nameField = fields.find((f) => f.number === LAYER.name && f.wire === WIRE.bytes);
-  if (!nameField || utf8Decoder.decode(tile.subarray(nameField.dataStart, nameField.end)) !== layerName) return undefined;
-
-  const keys = fields.filter((f) => f.number === LAYER.keys && f.wire === WIRE.bytes).map((f) => utf8Decoder.decode(tile.subarray(f.dataStart, f.end)));
-  const valueFields = fields.filter((f) => f.number === LAYER.values && f.wire === WIRE.bytes);
+  // First pass: the layer's name, keys, values and where each field is.
+  const at = { pos: layer.dataStart };
+  const starts: number[] = [];
+  const fields: Field[] = [];
+  let name: string | undefined;
+  const keys: string[] = [];
+  const valueFields: Field[] = [];
+  while (at.pos < layer.end) {
+    starts.push(at.pos);
+    const field = readField(tile, at, layer.end);
+    fields.push(field);
+    if (field.wire !== WIRE_BYTES) continue;
+    if (field.number === LAYER_NAME) name = utf8Decoder.decode(tile.subarray(field.dataStart, field.end));
+    else if (field.number === LAYER_KEYS) keys.push(utf8Decoder.decode(tile.subarray(field.dataStart, field.end)));
+    else if (field.number === LAYER_VALUES) valueFields.push(field);
+  }
   const kodeKey = keys.indexOf('kode');
-  if (kodeKey < 0) return undefined;
-  const kodeOfValue = new Map<number, string>();
+  if (name !== layerName || kodeKey < 0) return undefined;
 
-  // New keys and values, appended after the existing ones; each distinct value written once.
-  const newKeys = new Map<string, number>();
-  const newValues = new Map<string, number>();
-  const encodedValues: Uint8Array[] = [];
-  const keyIndex = (name: string) => {
-    let index = keys.indexOf(name);
-    if (index >= 0 && !newKeys.has(name)) return index;
-    index = newKeys.get(name) ?? -1;
-    if (index < 0) {
-      index = keys.length + newKeys.size;
-      newKeys.set(name, index);
-    }
-    return index;
-  };
-  const valueIndex = (value: PropertyValue) => {
-    const id = `${typeof value}:${value}`;
-    let index = newValues.get(id);
+  // New keys and values are appended after the existing ones; each distinct value is written once.
+  const keyIndex = new Map<string, number>();
+  keys.forEach((key, i) => keyIndex.set(key, i));
+  const newKeys: string[] = [];
+  const newValues: Uint8Array[] = [];
+  const numberIndex = new Map<number, number>();
+  const stringIndex = new Map<string, number>();
+  const boolIndex: [number, number] = [-1, -1];
+  const indexOfKey = (key: string) => {
+    let index = keyIndex.get(key);
     if (index === undefined) {
-      index = valueFields.length + encodedValues.length;
-      encodedValues.push(encodeValue(value));
-      newValues.set(id, index);
+      index = keys.length + newKeys.push(key) - 1;
+      keyIndex.set(key, index);
     }
     return index;
   };
-
-  const out = new Writer(layer.end - layer.dataStart + 256);
-  for (const field of fields) {
-    if (field.number !== LAYER.features || field.wire !== WIRE.bytes) {
-      out.bytes(tile.subarray(field.start, field.end));
-      continue;
+  const indexOfValue = (value: PropertyValue) => {
+    const known = typeof value === 'number' ? numberIndex.get(value) : typeof value === 'string' ? stringIndex.get(value) : boolIndex[value ? 1 : 0];
+    if (known !== undefined && known >= 0) return known;
+    const index = valueFields.length + newValues.push(encodeValue(value)) - 1;
+    if (typeof value === 'number') numberIndex.set(value, index);
+    else if (typeof value === 'string') stringIndex.set(value, index);
+    else boolIndex[value ? 1 : 0] = index;
+    return index;
+  };
+  const kodeOfValue = new Map<number, string>();
+  const kodeAt = (valueIndex: number): string | undefined => {
+    let kode = kodeOfValue.get(valueIndex);
+    if (kode === undefined) {
+      const field = valueFields[valueIndex];
+      const inner = { pos: field?.dataStart ?? 0 };
+      kode = '';
+      while (field && inner.pos < field.end) {
+        const f = readField(tile, inner, field.end);
+        if (f.number === VALUE_STRING && f.wire === WIRE_BYTES) kode = utf8Decoder.decode(tile.subarray(f.dataStart, f.end));
+      }
+      kodeOfValue.set(valueIndex, kode);
     }
-    const feature = [...reader.fields(field.dataStart, field.end)];
-    const tags: number[] = [];
-    for (const f of feature) {
-      if (f.number !== FEATURE_TAGS || f.wire !== WIRE.bytes) continue;
-      reader.pos = f.dataStart;
-      while (reader.pos < f.end) tags.push(reader.varint());
+    return kode;
+  };
+
+  // Second pass: every field copied as it is, except features, whose tags get the new pairs.
+  const out = new Writer(layer.end - layer.dataStart + 1024);
+  const tags: number[] = [];
+  const featureFields: Field[] = [];
+  const featureStarts: number[] = [];
+  fields.forEach((field, n) => {
+    const start = starts[n] ?? field.dataStart;
+    if (field.number !== LAYER_FEATURES || field.wire !== WIRE_BYTES) {
+      out.copy(tile, start, field.end);
+      return;
+    }
+    tags.length = 0;
+    featureFields.length = 0;
+    featureStarts.length = 0;
+    let oldTagBytes = 0;
+    const inner = { pos: field.dataStart };
+    while (inner.pos < field.end) {
+      featureStarts.push(inner.pos);
+      const f = readField(tile, inner, field.end);
+      featureFields.push(f);
+      if (f.number !== FEATURE_TAGS || f.wire !== WIRE_BYTES) continue;
+      oldTagBytes += f.end - (featureStarts.at(-1) ?? f.dataStart);
+      const tagAt = { pos: f.dataStart };
+      while (tagAt.pos < f.end) tags.push(readVarint(tile, tagAt));
     }
     let kode: string | undefined;
-    for (let t = 0; t + 1 < tags.length; t += 2) {
-      if (tags[t] !== kodeKey) continue;
-      const v = tags[t + 1] ?? -1;
-      if (!kodeOfValue.has(v)) {
-        const valueField = valueFields[v];
-        kodeOfValue.set(v, valueField ? (stringValue(reader, valueField) ?? '') : '');
-      }
-      kode = kodeOfValue.get(v);
-    }
+    for (let t = 0; t + 1 < tags.length; t += 2) if (tags[t] === kodeKey) kode = kodeAt(tags[t + 1] ?? -1);
     const properties = kode === undefined ? undefined : lookup(kode);
     if (!properties) {
-      out.bytes(tile.subarray(field.start, field.end));
-      continue;
+      out.copy(tile, start, field.end);
+      return;
     }
-    for (const [name, value] of Object.entries(properties)) tags.push(keyIndex(name), valueIndex(value));
-
-    const tagBytes = new Writer(tags.length * 2);
-    for (const tag of tags) tagBytes.varint(tag);
-    const rewritten = new Writer(field.end - field.dataStart + tagBytes.length + 4);
+    for (const key in properties) {
+      const value = properties[key];
+      if (value !== undefined) tags.push(indexOfKey(key), indexOfValue(value));
+    }
+    let tagsLength = 0;
+    for (const tag of tags) tagsLength += varintSize(tag);
+    const tagsField = 1 + varintSize(tagsLength) + tagsLength;
+    out.varint(LAYER_FEATURES * 8 + WIRE_BYTES);
+    out.varint(field.end - field.dataStart - oldTagBytes + tagsField);
     let wroteTags = false;
-    for (const f of feature) {
-      if (f.number === FEATURE_TAGS && f.wire === WIRE.bytes) {
-        // Every tags field merged into the first one.
-        if (!wroteTags) rewritten.message(FEATURE_TAGS, tagBytes.done());
+    featureFields.forEach((f, k) => {
+      if (f.number !== FEATURE_TAGS || f.wire !== WIRE_BYTES) {
+        out.copy(tile, featureStarts[k] ?? f.dataStart, f.end);
+      } else if (!wroteTags) {
+        // Every tags field of the feature (normally one) merged into the first.
         wroteTags = true;
-      } else {
-        rewritten.bytes(tile.subarray(f.start, f.end));
+        out.varint(FEATURE_TAGS * 8 + WIRE_BYTES);
+        out.varint(tagsLength);
+        for (const tag of tags) out.varint(tag);
       }
+    });
+    if (!wroteTags) {
+      out.varint(FEATURE_TAGS * 8 + WIRE_BYTES);
+      out.varint(tagsLength);
+      for (const tag of tags) out.varint(tag);
     }
-    if (!wroteTags) rewritten.message(FEATURE_TAGS, tagBytes.done());
-    out.message(LAYER.features, rewritten.done());
-  }
-  for (const name of newKeys.keys()) out.message(LAYER.keys, utf8.encode(name));
-  for (const value of encodedValues) out.message(LAYER.values, value);
+  });
+  for (const key of newKeys) out.message(LAYER_KEYS, utf8.encode(key));
+  for (const value of newValues) out.message(LAYER_VALUES, value);
   return out.done();
 }

@@ -89,6 +89,7 @@ describe('GET /ogc and /ogc/conformance', () => {
     expect(new URL(byRel.get('conformance')?.href ?? '').pathname).toBe('/ogc/conformance');
     expect(new URL(byRel.get('data')?.href ?? '').pathname).toBe('/ogc/collections');
     expect((await json<unknown>('/ogc?f=json'))).toEqual(landing);
+    expect((await json<unknown>('/ogc/'))).toEqual(landing);
   });
 
   it('declares Core and GeoJSON', async () => {
