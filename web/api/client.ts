@@ -63,8 +63,29 @@ export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 const errorBodySchema = problemSchema.pick({ title: true, detail: true }).partial();
 
 /** Fetches JSON and validates it; the error message names the URL and what the server said. */
+/** How often a 503 ("busy, try again") is retried before the error is shown. */
+const RETRIES_WHEN_BUSY = 3;
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
 export async function fetchJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  let response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  // 503 means the server is busy (a first computation still running, the database restarting) and
+  // says when to come back: wait as told (at most 10 s) and ask again, rather than show an error.
+  for (let attempt = 0; response.status === 503 && attempt < RETRIES_WHEN_BUSY; attempt++) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    await pause(Math.min(10, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2) * 1000, signal);
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  }
   if (!response.ok) {
     let reason = `${response.status} ${response.statusText}`.trim();
     const problem = errorBodySchema.safeParse(await response.json().catch(() => null));
