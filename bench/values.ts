@@ -8,6 +8,9 @@
  * and denominator, rolled up to every level above: the heaviest case, real data read row by row) and
  * IH-2, demonstration data only (what most indicators are on a fresh install).
  *
+ * Also the first joined tile (GET /tiles/desa/11/x/y.mvt?indicator=&period=) after a data change,
+ * which resolves all desa first, and a second tile of the same level (values already resolved).
+ *
  * Usage: npx tsx bench/values.ts [pglite|postgresql ...]   (default both; about 3 minutes)
  *        DATABASE_URL=... uses that server for the PostgreSQL part instead of a throw-away cluster.
  *        BENCH_COLD=7 BENCH_WARM=30 set the number of requests.
@@ -41,6 +44,8 @@ const SETUP = {
   /** a desa for the region profile, and a kecamatan whose desa are asked for with `parent` */
   profileDesa: '51.71.01.1001',
   parentKecamatan: '51.71.01',
+  /** two desa tiles at z11 over Denpasar: the first after a data change resolves all desa */
+  joinedTiles: ['/tiles/desa/11/1679/1073.mvt', '/tiles/desa/11/1678/1073.mvt'],
 };
 
 const began = performance.now();
@@ -61,6 +66,8 @@ interface CaseResult {
   coldP95: number;
   warmP50: number;
   warmP95: number;
+  /** joined tiles: the next tile of the same level after the first (level values already resolved) */
+  secondTileP50?: number;
 }
 
 interface DatabaseResult {
@@ -118,6 +125,9 @@ async function measure(kind: DatabaseKind, db: Database): Promise<DatabaseResult
     cases.push({ name: `${indicator} desa of one kecamatan`, path: `/api/values?indicator=${indicator}&period=${SETUP.period}&level=desa&parent=${SETUP.parentKecamatan}` });
   }
   cases.push({ name: 'region profile of one desa', path: `/api/regions/${SETUP.profileDesa}?period=${SETUP.period}` });
+  for (const indicator of [SETUP.real, SETUP.demo]) {
+    cases.push({ name: `${indicator} joined desa tile, first of the level`, path: `${SETUP.joinedTiles[0]}?indicator=${indicator}&period=${SETUP.period}` });
+  }
 
   // One request of each first, so the cold numbers are not the JIT's first compile.
   for (const { path } of cases) await request(path);
@@ -133,7 +143,17 @@ async function measure(kind: DatabaseKind, db: Database): Promise<DatabaseResult
     }
     const warmMs: number[] = [];
     for (let i = 0; i < SETUP.warm; i++) warmMs.push((await request(path)).ms);
-    const json = (await (await app.request(path)).json()) as { values?: Record<string, unknown>; indicators?: unknown[] };
+    // Joined tiles: a second tile of the level right after the first, so the level is resolved but
+    // the tile is not cached.
+    const secondMs: number[] = [];
+    if (path.startsWith(SETUP.joinedTiles[0] ?? '-')) {
+      for (let i = 0; i < SETUP.cold; i++) {
+        await bumpDataVersion(db.sql);
+        await request(path);
+        secondMs.push((await request(path.replace(SETUP.joinedTiles[0] ?? '', SETUP.joinedTiles[1] ?? ''))).ms);
+      }
+    }
+    const json = (path.startsWith('/tiles/') ? {} : await (await app.request(path)).json()) as { values?: Record<string, unknown>; indicators?: unknown[] };
     const result: CaseResult = {
       name,
       path,
@@ -144,9 +164,11 @@ async function measure(kind: DatabaseKind, db: Database): Promise<DatabaseResult
       coldP95: percentile(coldMs, 95),
       warmP50: percentile(warmMs, 50),
       warmP95: percentile(warmMs, 95),
+      ...(secondMs.length > 0 ? { secondTileP50: percentile(secondMs, 50) } : {}),
     };
     results.push(result);
-    progress(`${kind}: ${name}: cold p50 ${result.coldP50.toFixed(0)} ms, p95 ${result.coldP95.toFixed(0)} ms; warm p50 ${result.warmP50.toFixed(1)} ms (${result.entries} entries, ${result.gzipKB.toFixed(0)} KB gzip)`);
+    const second = result.secondTileP50 === undefined ? '' : `; next tile of the level ${result.secondTileP50.toFixed(1)} ms`;
+    progress(`${kind}: ${name}: cold p50 ${result.coldP50.toFixed(0)} ms, p95 ${result.coldP95.toFixed(0)} ms; warm p50 ${result.warmP50.toFixed(1)} ms (${result.entries} entries, ${result.gzipKB.toFixed(0)} KB gzip)${second}`);
   }
   return { kind, prepareSeconds, importSeconds, cases: results };
 }
@@ -163,7 +185,8 @@ function markdown(result: { date: string; machine: string; load: string; databas
   for (const database of result.databases) {
     lines.push(`## ${database.kind}`, '', '| request | entries | gzip | cold p50 | cold p95 | warm p50 | warm p95 |', '|---|---|---|---|---|---|---|');
     for (const c of database.cases) {
-      lines.push(`| ${c.name} | ${c.entries.toLocaleString('en')} | ${c.gzipKB.toFixed(0)} KB | ${c.coldP50.toFixed(0)} ms | ${c.coldP95.toFixed(0)} ms | ${c.warmP50.toFixed(1)} ms | ${c.warmP95.toFixed(1)} ms |`);
+      const name = c.secondTileP50 === undefined ? c.name : `${c.name} (next tile of the level: ${c.secondTileP50.toFixed(1)} ms)`;
+      lines.push(`| ${name} | ${c.entries.toLocaleString('en')} | ${c.gzipKB.toFixed(1)} KB | ${c.coldP50.toFixed(0)} ms | ${c.coldP95.toFixed(0)} ms | ${c.warmP50.toFixed(1)} ms | ${c.warmP95.toFixed(1)} ms |`);
     }
     lines.push('');
   }

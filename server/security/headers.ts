@@ -49,16 +49,20 @@ export function contentSecurityPolicy(path: string, inline: { styles?: string[];
 }
 
 export function securityHeaders(): MiddlewareHandler {
+  // The two policies without inline parts, built once rather than per request.
+  const framed = contentSecurityPolicy(FRAMEABLE_PATHS[0] ?? '/embed');
+  const closed = contentSecurityPolicy('/');
   return async (c, next) => {
     await next();
+    const frameable = isFrameable(c.req.path);
     // c.header() first: it copies a finished response, whose headers may be immutable, once.
     // A route that set its own policy (a page with hashed inline parts) keeps it.
-    c.header('content-security-policy', c.res.headers.get('content-security-policy') ?? contentSecurityPolicy(c.req.path));
+    c.header('content-security-policy', c.res.headers.get('content-security-policy') ?? (frameable ? framed : closed));
     const headers = c.res.headers;
     headers.set('x-content-type-options', 'nosniff');
     headers.set('referrer-policy', 'strict-origin-when-cross-origin');
     // frame-ancestors is the standard; X-Frame-Options is for browsers that predate it.
-    if (isFrameable(c.req.path)) headers.delete('x-frame-options');
+    if (frameable) headers.delete('x-frame-options');
     else headers.set('x-frame-options', 'DENY');
   };
 }

@@ -50,7 +50,7 @@ describe('language', () => {
       expect(await page.getByLabel('Indicator', { exact: true }).inputValue()).toBe('prevalensi_stunting');
       expect(await page.getByRole('table', { name: english }).getByRole('columnheader', { name: 'Region', exact: true }).isVisible()).toBe(true);
       await expect.poll(() => page.getByText('No imports yet; shipped data.').isVisible(), { timeout: 15_000 }).toBe(true);
-      expect(await page.getByText('Source: SSGI 2022, Kemenkes').isVisible()).toBe(true);
+      expect(await page.getByText('Source: SSGI 2022, Kemenkes').first().isVisible()).toBe(true);
 
       const point = await m.toScreen(await m.labelPoint('53'));
       await page.mouse.move(point.x, point.y);

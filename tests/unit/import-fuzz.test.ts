@@ -38,7 +38,7 @@ describe('parseImport on arbitrary input', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('answers bytes that start like a workbook (a zip) with rows or problems', async () => {
     await fc.assert(
@@ -47,7 +47,7 @@ describe('parseImport on arbitrary input', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 30_000);
 
   // Text shaped like the files operators send, with every kind of damage mixed in.
   const cell = fc.oneof(
@@ -68,7 +68,7 @@ describe('parseImport on arbitrary input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 /** Valid rows: distinct desa and indicator pairs, a year in range, a count out of a positive total. */
@@ -98,7 +98,7 @@ describe('parseImport round trip', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('reads back exactly the values written to an XLSX workbook', async () => {
     await fc.assert(
@@ -113,7 +113,7 @@ describe('parseImport round trip', () => {
           rows.map((row) => [row.kode, row.indicator, row.period, Math.round((1000 * row.numerator) / row.denominator) / 10]),
         );
       }),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
-  });
+  }, 60_000);
 });
