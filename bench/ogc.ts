@@ -10,7 +10,7 @@
  * Usage: node --expose-gc --import tsx bench/ogc.ts      Output: a markdown table on stdout and bench/results/ogc.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { readCatalogue } from '../server/catalogue.ts';
@@ -101,7 +101,7 @@ try {
 
   const result = {
     date: new Date().toISOString(),
-    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the end`,
     firstRequestMs: { provinsi: firstProvinsi.ms, kabkotaKecamatanDesa: firstDesa.ms },
     firstRequestCpuMs: { provinsi: firstProvinsi.cpuMs, kabkotaKecamatanDesa: firstDesa.cpuMs },
     gcBeforeMemory: typeof (globalThis as { gc?: unknown }).gc === 'function',

@@ -18,7 +18,7 @@ interface Run {
 
 async function start(pgliteDir: string): Promise<Run> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -4,9 +4,10 @@ import { z } from 'zod';
  * A quantised TopoJSON (as scripts/geodata/geometry.ts writes it) decoded into typed arrays: every
  * arc's absolute grid coordinates in one Int32Array, and each feature as a flat list of arc ids. A
  * border shared by two regions is stored once, as in the file, and rings are stitched only when a
- * feature is written out (geometry.ts). The 83,402 desa then take about 60 MB; as JSON.parse gives
- * them (an array per point, 5 million points) they took 400 MB and 4 to 15 s to parse, so the arcs
- * are read by a scanner of their own and only the rest of the document goes through JSON.parse.
+ * feature is written out (geometry.ts). Kab/kota, kecamatan and desa then take about 55 MB of typed
+ * arrays. JSON.parse of the whole file made 420 MB of heap (a small array for each of 5.2 million
+ * points) and was the slowest step, so the arcs are read by a scanner of their own and only the rest
+ * of the document (the objects, 11 MB) goes through JSON.parse.
  */
 export interface DecodedTopology {
   /** x, y grid coordinates of every point of every arc, arcs one after another */
