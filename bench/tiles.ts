@@ -11,10 +11,12 @@
  *   tileserver-gl-light, installed outside the project (its sqlite3 and express are no project concern):
  *     see TILESERVER_HELP in bench/tiles/peers.ts (default ~/.cache/peta-bench/tileserver)
  *
- * Servers: ours is `node --import tsx server/main.ts` on a temporary embedded database (its first start
- * takes ~35 s); tileserver-gl-light reads MBTiles written here from our archives; nginx serves a
+ * Servers: ours is `node --max-semi-space-size=32 --import tsx server/main.ts` (as `npm start` runs it)
+ * on a temporary embedded database (its first start takes ~35 s); tileserver-gl-light reads MBTiles
+ * written here from our archives; nginx serves a
  * {level}/{z}/{x}/{y}.mvt folder of the same gzip bytes. Two diagnostics serve the same archives:
- * a bare node:http handler (Node's floor) and only our Hono tile route (the app without the rest).
+ * our tile fast path alone in a bare node:http process (Node's floor, and the cost of the rest of our
+ * process) and only our Hono tile route (the app without the rest).
  * Everything listens on 127.0.0.1, runs bounded in time, and is stopped (temp folder removed) at the end.
  */
 import { spawnSync } from 'node:child_process';
@@ -176,7 +178,7 @@ try {
     ratios: {
       oursOverTileserver: rps('ours') / rps('tileserver-gl-light'),
       nginxOverOurs: rps('nginx') / rps('ours'),
-      bareOverOurs: rps('bare node:http') / rps('ours'),
+      bareOverOurs: rps('bare node:http, fast path only') / rps('ours'),
       honoRouteOverOurs: rps('Hono tile route only') / rps('ours'),
     },
   };

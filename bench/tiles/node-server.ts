@@ -1,6 +1,7 @@
 /**
  * Diagnostic servers for the tile benchmark, same archives and headers as ours, to tell where time goes:
- *   bare  node:http, a regex on the URL, the archive lookup, res.end(bytes): the floor for Node
+ *   bare  node:http with our tile fast path and nothing else: the floor for Node, and the cost of the
+ *         rest of our server process (heap, GC) when compared with ours
  *   hono  @hono/node-server with only server/routes/tiles.ts mounted: our tile route without the rest
  * Usage: PORT=0 node --import tsx bench/tiles/node-server.ts bare|hono   (prints "listening on URL")
  */
@@ -8,9 +9,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLevel } from '../../server/catalogue.ts';
 import { problemHandler } from '../../server/problem.ts';
 import { tileRoutes } from '../../server/routes/tiles.ts';
+import { serveTileFast } from '../../server/tiles/fast-path.ts';
 import { openTileStore } from '../../server/tiles/tile-store.ts';
 
 const mode = process.argv[2];
@@ -19,25 +20,10 @@ const store = openTileStore(process.env.GEODATA_DIR ?? 'geodata');
 const ready = (address: AddressInfo) => console.log(`listening on http://127.0.0.1:${address.port}`);
 
 if (mode === 'bare') {
-  const TILE = /^\/tiles\/([a-z]+)\/(\d+)\/(\d+)\/(\d+)\.mvt$/;
+  // Our fast path (server/tiles/fast-path.ts) alone in a process that holds nothing else: the
+  // difference to ours is what the rest of the server process costs each tile (heap, GC).
   const server = createServer((req, res) => {
-    const match = TILE.exec(req.url ?? '');
-    const level = match?.[1] ?? '';
-    const tiles = isLevel(level) ? store.get(level) : undefined;
-    const tile = match && tiles?.archive.getTile(Number(match[2]), Number(match[3]), Number(match[4]));
-    if (!tiles || !tile) {
-      res.writeHead(tiles ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'cache-control': 'public, max-age=86400, stale-while-revalidate=604800',
-      'access-control-allow-origin': '*',
-      vary: 'accept-encoding',
-      etag: `"${tiles.version}-${tile.offset.toString(36)}"`,
-      'content-type': 'application/vnd.mapbox-vector-tile',
-      'content-encoding': 'gzip',
-    });
-    res.end(tile.data);
+    if (!serveTileFast(store, req, res)) res.writeHead(404).end();
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

@@ -89,10 +89,10 @@ export async function startOurs(pgliteDir: string): Promise<Peer> {
   return { ...server, path: (t) => `/tiles/${t.level}/${t.z}/${t.x}/${t.y}.mvt` };
 }
 
-/** Diagnostics: the same archives behind a bare node:http handler, and behind only the Hono tile route. */
+/** Diagnostics: the same archives behind our fast path alone in node:http, and behind only the Hono tile route. */
 export async function startNodeDiagnostic(mode: 'bare' | 'hono'): Promise<Peer> {
   const server = await spawnServer({
-    name: mode === 'bare' ? 'bare node:http' : 'Hono tile route only',
+    name: mode === 'bare' ? 'bare node:http, fast path only' : 'Hono tile route only',
     command: process.execPath,
     args: ['--import', 'tsx', 'bench/tiles/node-server.ts', mode],
     env: { PORT: '0' },

@@ -57,7 +57,7 @@ export function markdown(result: TilesResult): string {
   lines.push('| ratio (of medians) | result | budget |', '|---|---|---|');
   lines.push(`| ours / tileserver-gl-light | ${ratio(ratios.oursOverTileserver)} | ≥ 1.0× |`);
   lines.push(`| nginx / ours | ${ratio(ratios.nginxOverOurs)} | ≤ 3× (ours within 3× of nginx) |`);
-  lines.push(`| bare node:http / ours (diagnostic) | ${ratio(ratios.bareOverOurs)} | |`);
+  lines.push(`| bare node:http, fast path only / ours (diagnostic) | ${ratio(ratios.bareOverOurs)} | |`);
   lines.push(`| Hono tile route only / ours (diagnostic) | ${ratio(ratios.honoRouteOverOurs)} | |`);
   lines.push('');
   lines.push(

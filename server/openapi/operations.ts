@@ -212,7 +212,7 @@ export const OPERATIONS: Operation[] = [
     query: IMPORT_QUERY,
     parameterText: { period: 'Periode untuk berkas lebar tanpa kolom periode (tahun).' },
     auth: {},
-    upload: { field: 'file', description: 'Berkas CSV atau XLSX (paling besar 64 MB).' },
+    upload: { field: 'file', description: 'Berkas CSV atau XLSX (paling besar 100 MB).' },
     responses: {
       200: { description: 'Uji coba: apa yang akan berubah.', body: { json: importResultSchema } },
       201: { description: 'Disimpan sebagai satu batch.', body: { json: importResultSchema } },

@@ -17,7 +17,7 @@ import { ROW_ID, validate } from '../validate.ts';
 export interface ImportRouteOptions {
   services: () => Promise<ImportServices>;
   guard: Guard;
-  /** largest accepted upload; a national desa file in CSV is about 15 MB */
+  /** largest accepted upload; the app passes LIMITS.importBytes (server/security/limits.ts) */
   maxBytes?: number;
 }
 
