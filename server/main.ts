@@ -38,12 +38,13 @@ const regionTree = await loadRegionTree(db);
 const tiles = openTileStore(config.GEODATA_DIR);
 log(`tiles: ${[...tiles.keys()].join(', ') || 'none'}`);
 
+const neighbours = neighboursFromGeodata(config.GEODATA_DIR);
 const app = createApp({
   db,
   tiles,
   // read on the first /ogc request, not here
   geometry: geometryFromGeodata(config.GEODATA_DIR),
-  neighbours: neighboursFromGeodata(config.GEODATA_DIR),
+  neighbours,
   regionTree,
   catalogue,
   successions: readSuccessions(config.DATA_DIR),
@@ -56,6 +57,14 @@ server.listen(config.PORT, config.HOST, () => {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   // Test harnesses wait for exactly this line.
   console.log(`listening on http://${config.HOST}:${port}`);
+  // The kecamatan neighbours (for /api/clusters) take a few seconds to derive from the boundaries:
+  // derived once, soon after start, so that the first cluster map does not wait for them.
+  setTimeout(() => {
+    neighbours.load('kecamatan').then(
+      () => log('kecamatan neighbours ready'),
+      (error: unknown) => log(`kecamatan neighbours not derived: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, 5_000).unref();
 });
 
 /**
