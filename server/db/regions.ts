@@ -68,21 +68,37 @@ export async function countChildren({ sql }: Database, kode: string): Promise<{ 
 export async function listChildren(
   { sql }: Database,
   kode: string,
+  /** The regions of this level inside `kode` instead of its direct children (the caller checks it is below). */
+  level?: string,
 ): Promise<(Pick<RegionRecord, 'kode' | 'level' | 'nama' | 'has_geometry' | 'label' | 'area_km2'>)[]> {
+  // Codes nest by prefix ("32.01" holds "32.01.05.2001"); a validated code has no LIKE wildcards.
+  const inside = level === undefined ? sql`parent = ${kode}` : kode === 'ID' ? sql`level = ${level}` : sql`level = ${level} AND kode LIKE ${`${kode}.%`}`;
   const rows = await sql<Pick<RegionRow, 'kode' | 'level' | 'nama' | 'has_geometry' | 'label_lng' | 'label_lat' | 'area_km2'>[]>`
-    SELECT kode, level, nama, has_geometry, label_lng, label_lat, area_km2 FROM region WHERE parent = ${kode} ORDER BY kode`;
+    SELECT kode, level, nama, has_geometry, label_lng, label_lat, area_km2 FROM region WHERE ${inside} ORDER BY kode`;
   return rows.map(({ label_lng, label_lat, ...child }) => ({
     ...child,
     label: label_lng === null || label_lat === null ? null : [label_lng, label_lat],
   }));
 }
 
-/** The regions of a level (optionally the children of one region) with the names of their ancestors. */
+/**
+ * The regions of a level (optionally only those below `parent`, a region of any level above) with the
+ * names of their ancestors. A region's code starts with its parent's code and a dot (checked by
+ * tests/geodata), so the descendants of a region further up are those with its code as prefix.
+ */
 export async function namesWithAncestors(
   { sql }: Database,
-  query: { level: string; parent?: string },
+  query: { level: string; parent?: string | undefined },
 ): Promise<{ kode: string; nama: string; provinsi: string | null; kabkota: string | null; kecamatan: string | null }[]> {
-  const parentFilter = query.parent ? sql`AND r.parent = ${query.parent}` : sql``;
+  const { parent } = query;
+  const depth = (kode: string) => (kode === 'ID' ? 0 : kode.split('.').length);
+  const levelDepth = ['nasional', 'provinsi', 'kabkota', 'kecamatan', 'desa'].indexOf(query.level);
+  const parentFilter =
+    !parent || parent === 'ID'
+      ? sql``
+      : depth(parent) === levelDepth - 1
+        ? sql`AND r.parent = ${parent}`
+        : sql`AND starts_with(r.kode, ${`${parent}.`})`;
   return sql`
     WITH named AS (
       SELECT r.kode, r.nama, a1.level AS l1, a1.nama AS n1, a2.level AS l2, a2.nama AS n2, a3.level AS l3, a3.nama AS n3

@@ -6,7 +6,7 @@ import { childrenSchema, regionProfileSchema, regionSchema, searchResponseSchema
 import { tileJsonSchema } from '../../shared/api/tiles.ts';
 import { VALUES_CSV_COLUMNS, valuesResponseSchema } from '../../shared/api/values.ts';
 import { BATCH_PARAM, IMPORT_QUERY } from '../routes/imports.ts';
-import { PROFILE_QUERY, REGION_PARAM } from '../routes/regions.ts';
+import { CHILDREN_QUERY, PROFILE_QUERY, REGION_PARAM } from '../routes/regions.ts';
 import { SEARCH_QUERY } from '../routes/search.ts';
 import { JOIN_QUERY } from '../routes/tiles.ts';
 import { VALUES_QUERY } from '../routes/values.ts';
@@ -28,7 +28,7 @@ export const PARAMETER_TEXT: Record<string, string> = {
   indicator: 'Id indikator dari `GET /api/indicators`, mis. `prevalensi_stunting` atau `IH-1`.',
   period: 'Periode (tahun empat angka). Periode yang memiliki nilai ada di `periods` tiap indikator.',
   level: 'Tingkat wilayah: `provinsi`, `kabkota`, `kecamatan` atau `desa`.',
-  parent: 'Hanya wilayah di bawah wilayah ini (kode Kemendagri bertitik, atau `ID` untuk seluruh Indonesia). Tanpa parameter ini: semua wilayah tingkat itu.',
+  parent: 'Hanya wilayah tingkat `level` di bawah wilayah ini: kode Kemendagri bertitik dari tingkat mana pun di atas `level` (mis. `level=desa&parent=32.01`: semua desa satu kab/kota; `level=kecamatan&parent=53`: semua kecamatan satu provinsi), atau `ID` untuk seluruh Indonesia. Wilayah di tingkat `level` atau di bawahnya dijawab 400. Tanpa parameter ini: semua wilayah tingkat itu.',
   kode: 'Kode wilayah Kemendagri bertitik (Kepmendagri 300.2.2-2138/2025): `53`, `53.01`, `53.01.01`, `53.01.01.2001`, atau `ID` untuk Indonesia.',
   q: 'Sebagian nama atau kode wilayah. Awalan, salah ketik dan tanda baca ditoleransi.',
   limit: 'Jumlah hasil paling banyak (1 sampai 50).',
@@ -36,7 +36,7 @@ export const PARAMETER_TEXT: Record<string, string> = {
   dry_run: '`1` atau `true`: periksa dan tunjukkan apa yang akan berubah, tanpa menyimpan apa pun.',
   sheet: 'Untuk XLSX: nama lembar yang dibaca (bawaan: lembar pertama).',
   id: 'Nomor batch impor, dari `GET /api/imports`.',
-  z: 'Tingkat zoom. provinsi 0-7, kabkota 3-10, kecamatan 6-11, desa 9-11; di atas itu klien memperbesar ubin terakhir.',
+  z: 'Tingkat zoom. provinsi 0-7, kabkota 3-10, kecamatan 3-11, desa 8-11; di atas itu klien memperbesar ubin terakhir.',
   x: 'Kolom ubin (skema XYZ).',
   y: 'Baris ubin (skema XYZ).',
 };
@@ -45,6 +45,7 @@ const JOIN_TEXT = {
   indicator: 'Gabungkan nilai indikator ini ke fitur ubin (bersama `period`); tanpa keduanya hanya batas wilayah.',
   period: 'Periode nilai yang digabungkan (bersama `indicator`).',
 };
+const VALUES_BAD_REQUEST = problem('Parameter tidak valid, indikator yang tidak dilaporkan di `level`, atau `parent` yang tidak berada di atas `level`; `detail` menyebut apa yang harus diperbaiki.');
 const TILE_LEVEL = z.object({ level: z.enum(LEVELS) });
 /** The tile route validates `{y}.mvt` as one parameter; the document names x, y and z as tile clients do. */
 const TILE_PATH = z.object({
@@ -62,7 +63,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Nilai indikator',
     summary: 'Nilai satu indikator per wilayah',
     description:
-      'Nilai satu indikator dan periode untuk semua wilayah satu tingkat (atau anak-anak satu wilayah), dengan kunci kode Kemendagri: bentuk yang digabungkan peta ke ubin batas wilayah. ' +
+      'Nilai satu indikator dan periode untuk semua wilayah satu tingkat (atau hanya yang berada di bawah `parent`, wilayah di tingkat mana pun di atasnya), dengan kunci kode Kemendagri: bentuk yang digabungkan peta ke ubin batas wilayah. ' +
       'Setiap sumber dicantumkan sekali di `sources` dan dirujuk lewat indeks. Kolom hanya ada bila berlaku: `demo: true` untuk data demonstrasi, `basis: "rollup"` untuk nilai yang dihitung dari wilayah di bawahnya (dengan `reporting` dan `expected`), `numerator` dan `denominator` untuk rasio, `note` dan `inheritedFrom` untuk angka sebelum pemekaran Papua 2022. Wilayah tanpa nilai tidak dicantumkan.',
     example: '/api/values?indicator=prevalensi_stunting&period=2022&level=provinsi',
     query: VALUES_QUERY,
@@ -70,7 +71,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'Nilai per kode wilayah.', body: { json: valuesResponseSchema }, headers: ETAG },
       304: NOT_MODIFIED,
-      400: BAD_REQUEST,
+      400: VALUES_BAD_REQUEST,
       404: problem('Indikator atau wilayah induk tidak dikenal.'),
     },
   },
@@ -94,7 +95,7 @@ export const OPERATIONS: Operation[] = [
           example: `${VALUES_CSV_COLUMNS.join(',')}\n53.71,Kota Kupang,Nusa Tenggara Timur,,,prevalensi_stunting,2021,26.1,,,%,"SSGI 2021, Kemenkes",tidak,direct,,,\n`,
         },
       },
-      400: BAD_REQUEST,
+      400: VALUES_BAD_REQUEST,
       404: problem('Indikator atau wilayah induk tidak dikenal.'),
     },
   },
@@ -135,9 +136,10 @@ export const OPERATIONS: Operation[] = [
     tag: 'Wilayah',
     summary: 'Wilayah di bawah satu wilayah',
     description:
-      'Anak-anak langsung satu wilayah, urut kode, dengan `has_geometry`: false berarti wilayah ada di daftar kode tetapi batasnya belum tersedia ("batas wilayah belum tersedia", 360 desa).',
+      'Anak-anak langsung satu wilayah, urut kode, dengan `has_geometry`: false berarti wilayah ada di daftar kode tetapi batasnya belum tersedia ("batas wilayah belum tersedia", 360 desa). Dengan `level`: semua wilayah tingkat itu di dalam wilayah ini (misalnya semua desa satu kabupaten, atau dengan `ID` semua kecamatan Indonesia).',
     example: '/api/regions/51.71.01/children',
     params: REGION_PARAM,
+    query: CHILDREN_QUERY,
     responses: {
       200: { description: 'Anak-anak wilayah.', body: { json: childrenSchema } },
       400: BAD_REQUEST,

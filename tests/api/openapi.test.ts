@@ -172,6 +172,8 @@ describe('real responses match the document', () => {
     ['/api/regions/{kode}', '/api/regions/99', 404],
     ['/api/regions/{kode}/children', '/api/regions/ID/children', 200],
     ['/api/regions/{kode}/children', '/api/regions/99/children', 404],
+    ['/api/regions/{kode}/children', '/api/regions/32.01/children?level=desa', 200],
+    ['/api/regions/{kode}/children', '/api/regions/32.01/children?level=kabkota', 400],
     ['/api/search', '/api/search?q=denpasar&level=kecamatan', 200],
     ['/api/search', '/api/search?q=51.71&within=51', 200],
     ['/api/search', '/api/search?q=', 400],

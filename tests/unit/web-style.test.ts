@@ -22,6 +22,8 @@ describe('buildStyle', () => {
     ['the desa of Denpasar Selatan', denpasarSelatan],
     ['categories', { ...ntt, classification: categorical(['Belum', 'Proses', 'Selesai']) }],
     ['every kab/kota of Indonesia', { ...national, level: 'kabkota' } satisfies StyleInput],
+    ['every kecamatan of Indonesia', { ...national, level: 'kecamatan' } satisfies StyleInput],
+    ['every desa of Kabupaten Bogor', { ...national, level: 'desa', parent: '32.01', classification: COVERAGE } satisfies StyleInput],
   ])('passes the MapLibre style validator for %s', (_what, input) => {
     expect(validateStyleMin(buildStyle(input))).toEqual([]);
   });
@@ -84,6 +86,33 @@ describe('buildStyle', () => {
     expect(keeps('51.71.01.1001')).toBe(true);
     expect(keeps('51.71.02.1001')).toBe(false);
     expect(keeps('51.71.011.001')).toBe(false);
+  });
+
+  it('paints every kecamatan of Indonesia unfiltered under the province borders', () => {
+    const layers = buildStyle({ ...national, level: 'kecamatan' }).layers;
+    const fill = layers.find((l) => l.id === LAYER.fill('kecamatan'));
+    expect(fill).toMatchObject({ type: 'fill', source: 'kecamatan' });
+    expect(fill && 'filter' in fill ? fill.filter : undefined).toBeUndefined();
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.contextLine('provinsi'))).toBeGreaterThan(ids.indexOf(LAYER.fill('kecamatan')));
+  });
+
+  it('paints the desa of a whole kabupaten with the kecamatan borders between them', () => {
+    const layers = buildStyle({ ...national, level: 'desa', parent: '32.01', classification: COVERAGE }).layers;
+    const ids = layers.map((l) => l.id);
+    const fill = layers.find((l) => l.id === LAYER.fill('desa'));
+    if (fill?.type !== 'fill' || !fill.filter) throw new Error('desa fill has no filter');
+    const filter = featureFilter(fill.filter, 'layers[desa].filter');
+    const keeps = (kode: string) => filter.filter({ zoom: 12 }, { type: 3, properties: { kode } } as never);
+    expect(keeps('32.01.01.2001')).toBe(true);
+    expect(keeps('32.01.40.2003')).toBe(true);
+    expect(keeps('32.02.01.2001')).toBe(false);
+    const middle = layers.find((l) => l.id === LAYER.middleLine('kecamatan'));
+    expect(middle).toMatchObject({ type: 'line', source: 'kecamatan' });
+    expect(ids.indexOf(LAYER.middleLine('kecamatan'))).toBeGreaterThan(ids.indexOf(LAYER.fill('desa')));
+    expect(ids).toContain(LAYER.selectedLine('kabkota'));
+    // One step down draws no borders between: there is no level between.
+    expect(buildStyle(denpasarSelatan).layers.some((l) => l.id.endsWith('-garis-antara'))).toBe(false);
   });
 
   it('never asks for tiles beyond the zoom levels the server has (it answers 400 there)', () => {

@@ -4,11 +4,14 @@ import {
   ancestorCodes,
   childLevelOf,
   drillDown,
+  isDeepView,
   levelOfCode,
+  levelsInside,
   nationalView,
   parseView,
   viewShowing,
   viewToSearch,
+  viewWithLevel,
   type View,
 } from '../../web/state/view.ts';
 
@@ -35,14 +38,25 @@ describe('parseView', () => {
 
   it.each([
     ['an unknown level', '?level=dusun&region=53&period=2022', { level: 'kabkota', region: '53', period: '2022' }],
-    ['a level that does not match the region', '?level=desa&region=53', { level: 'kabkota', region: '53' }],
-    ['kab/kota of the whole country', '?level=kabkota&region=ID', { level: 'provinsi', region: 'ID' }],
+    ['a level above the region', '?level=provinsi&region=53', { level: 'kabkota', region: '53' }],
+    ['the region\'s own level', '?level=kecamatan&region=53.01.01', { level: 'desa', region: '53.01.01' }],
+    ['a level three below the region', '?level=desa&region=ID', { level: 'provinsi', region: 'ID', lockLevel: false }],
+    ['a deeper level in a supervision view', '?level=kecamatan&region=ID&mode=lagging', { level: 'provinsi', region: 'ID', lockLevel: false }],
     ['a desa as region (it has no children)', '?level=desa&region=51.71.01.1001', { level: 'provinsi', region: 'ID' }],
     ['a region that is not a code', '?level=kecamatan&region=51.7', { level: 'provinsi', region: 'ID' }],
     ['a malformed period', '?level=kabkota&region=53&period=22', { level: 'kabkota', region: '53', period: null }],
     ['an indicator with odd characters', '?indicator=<script>', { indicator: 'prevalensi_stunting' }],
   ])('falls back field by field on %s', (_what, search, expected) => {
     expect(parseView(search)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['kab/kota of the whole country', '?level=kabkota&region=ID', 'kabkota', 'ID'],
+    ['every kecamatan of the whole country', '?level=kecamatan&region=ID', 'kecamatan', 'ID'],
+    ['every desa of a province', '?level=desa&region=53', 'desa', '53'],
+    ['every desa of a kabupaten', '?level=desa&region=32.01', 'desa', '32.01'],
+  ])('reads a level chosen below the children: %s, locked', (_what, search, level, region) => {
+    expect(parseView(search)).toMatchObject({ level, region, lockLevel: true });
   });
 
   it('ignores parameters it does not know', () => {
@@ -112,6 +126,27 @@ describe('viewShowing', () => {
   });
   it('gives null when the indicator is only reported further down', () => {
     expect(viewShowing(nationalView(desa), ['kabkota'])).toBeNull();
+  });
+});
+
+describe('choosing the level painted inside a region', () => {
+  it('offers the children and up to two levels below them', () => {
+    expect(levelsInside('ID')).toEqual(['provinsi', 'kabkota', 'kecamatan']);
+    expect(levelsInside('32')).toEqual(['kabkota', 'kecamatan', 'desa']);
+    expect(levelsInside('32.01')).toEqual(['kecamatan', 'desa']);
+    expect(levelsInside('32.01.01')).toEqual(['desa']);
+    expect(levelsInside('32.01.01.2001')).toEqual([]);
+  });
+
+  it('locks a deeper level, and unlocks when back at the children', () => {
+    const bogor: View = { ...VIEW_DEFAULTS, level: 'kecamatan', region: '32.01', indicator: 'IH-1', period: '2024', selected: '32.01.01' };
+    const desa = viewWithLevel(bogor, 'desa');
+    expect(desa).toMatchObject({ level: 'desa', region: '32.01', lockLevel: true, selected: null });
+    expect(isDeepView(desa)).toBe(true);
+    expect(parseView(viewToSearch(desa))).toEqual(desa);
+    expect(viewWithLevel(desa, 'kecamatan')).toMatchObject({ level: 'kecamatan', lockLevel: false });
+    // A lock set by hand on the children's level stays when nothing deeper was involved.
+    expect(viewWithLevel({ ...bogor, lockLevel: true }, 'kecamatan')).toMatchObject({ lockLevel: true });
   });
 });
 

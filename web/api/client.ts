@@ -118,8 +118,10 @@ export function regionUrl(kode: string): string {
   return `/api/regions/${encodeURIComponent(kode)}`;
 }
 
-export function childrenUrl(kode: string): string {
-  return `/api/regions/${encodeURIComponent(kode)}/children`;
+/** The direct children of `kode`, or with `level` every region of that level inside it. */
+export function childrenUrl(kode: string, level?: string): string {
+  const path = `/api/regions/${encodeURIComponent(kode)}/children`;
+  return level === undefined ? path : `${path}?level=${level}`;
 }
 
 /** GET /api/regions/{kode}?period=: the region with every indicator (value, rank, parent value, target, trend). */

@@ -1,7 +1,7 @@
 /**
  * Region names on the map (drawn by deck-overlay.ts): which names fit without overlapping. The
- * regions shown are at most a few hundred (the children of one region), so a greedy placement on
- * the CPU, redone as the camera moves, is cheap and needs no extra library: names are taken in
+ * regions shown are usually at most a few hundred (the children of one region; thousands only for a
+ * level chosen further down, where names are off by default), so a greedy placement on the CPU, redone as the camera moves, is cheap and needs no extra library: names are taken in
  * order of priority (larger regions first) and kept when their box touches no box already kept.
  */
 

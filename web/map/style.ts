@@ -45,6 +45,8 @@ export const LAYER = {
   noData: (level: Level) => `${level}-tanpa-data`,
   fill: (level: Level) => `${level}-nilai`,
   line: (level: Level) => `${level}-garis`,
+  /** Borders of a level between the region shown and the level painted (desa of a kabupaten: its kecamatan). */
+  middleLine: (level: Level) => `${level}-garis-antara`,
   hover: (level: Level) => `${level}-sorot`,
   /** The outline of the region whose children are painted. */
   selectedLine: (level: Level) => `${level}-terpilih-garis`,
@@ -61,10 +63,10 @@ export const LAYER = {
 export const TILE_ZOOMS: Record<Level, { minzoom: number; maxzoom: number }> = {
   provinsi: { minzoom: 0, maxzoom: 7 },
   kabkota: { minzoom: 3, maxzoom: 10 },
-  // The archives being rebuilt have kecamatan at z6-11 and desa at z9-11 (the issue said 6-12 and 8-12):
-  // these ranges lie inside both, so no request is ever refused; beyond 11 MapLibre over-zooms.
-  kecamatan: { minzoom: 6, maxzoom: 11 },
-  desa: { minzoom: 9, maxzoom: 11 },
+  // Kecamatan from z3, so all 7,285 of them can be shown at once over the whole country (z3-4 on a
+  // screen), and desa from z8, so all desa of the largest kabupaten fit; beyond 11 MapLibre over-zooms.
+  kecamatan: { minzoom: 3, maxzoom: 11 },
+  desa: { minzoom: 8, maxzoom: 11 },
 };
 
 export const ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kepmendagri 2025';
@@ -189,12 +191,12 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
     paint: { 'background-color': PALETTE.sea },
   };
   const parentLevel = input.parent === null ? null : levelOfCode(input.parent);
-  // Every kab/kota of the country at once (the supervision views): painted without a filter, with
-  // the province borders over them for orientation.
-  if (input.parent === null && input.level === 'kabkota') {
+  // Every kab/kota or kecamatan of the country at once (the supervision views, a level chosen for
+  // Indonesia): painted without a filter, with the province borders over them for orientation.
+  if (input.parent === null && input.level !== 'provinsi') {
     return [
       background,
-      ...choroplethLayers('kabkota', null, input.classification, input.highlightClass ?? null),
+      ...choroplethLayers(input.level, null, input.classification, input.highlightClass ?? null),
       {
         id: LAYER.contextLine('provinsi'),
         type: 'line',
@@ -203,7 +205,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
         layout: { 'line-join': 'round' },
         paint: { 'line-color': PALETTE.selectedLine, 'line-width': 0.9 },
       },
-      hoverLayer('kabkota', null),
+      hoverLayer(input.level, null),
     ];
   }
   if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
@@ -215,6 +217,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
   }
   const { parent, level } = input;
   const context = { source: parentLevel, 'source-layer': parentLevel } as const;
+  const between = LEVELS.slice(LEVELS.indexOf(parentLevel) + 1, LEVELS.indexOf(level));
   return [
     background,
     { id: LAYER.contextFill(parentLevel), type: 'fill', ...context, paint: { 'fill-color': PALETTE.contextLand } },
@@ -226,6 +229,17 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
       paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
     },
     ...choroplethLayers(level, inRegion(parent), input.classification, input.highlightClass ?? null),
+    // A level more than one step down (all desa of a kabupaten): the borders of the level between,
+    // so that the many small regions still read as parts of the ones people know.
+    ...between.map((middle): LayerSpecification => ({
+      id: LAYER.middleLine(middle),
+      type: 'line',
+      source: middle,
+      'source-layer': middle,
+      filter: inRegion(parent),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.selectedLine, 'line-width': 0.7 },
+    })),
     {
       id: LAYER.selectedLine(parentLevel),
       type: 'line',
@@ -252,6 +266,10 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   return {
     version: 8,
     name: 'Peta Konvergensi Stunting',
+    // New colours appear at once. MapLibre's default fades paint changes over 300 ms, and the map is
+    // not idle (nor the new reading final) until the fade ends: a choropleth of a new year or
+    // indicator should not pass through colours that belong to neither.
+    transition: { duration: 0, delay: 0 },
     sources: Object.fromEntries(LEVELS.map((level) => [level, source(level)])),
     layers: buildLayers(input),
   };

@@ -4,11 +4,13 @@ import { BUDGET_INDICATOR, budgetCircles, referenceValues } from '../map/budget-
 import type { MapLabel, MapOverlay } from '../map/overlay.ts';
 import { labelText } from '../map/region-labels.ts';
 import { useFetch, type Fetched } from './use-fetch.ts';
-import { NATIONAL, type View } from './view.ts';
+import { isDeepView, NATIONAL, type View } from './view.ts';
 
 /** Names are on unless chosen off, except for the 38 provinces, which people know by their shape. */
 export function labelsShown(view: View): boolean {
-  return view.labels ?? view.level !== 'provinsi';
+  // Off by default where the regions are thousands of specks (a level chosen below the children):
+  // the few names that fit would say little; the switch still turns them on.
+  return view.labels ?? (view.level !== 'provinsi' && !isDeepView(view));
 }
 
 /** Whether the layers over the map need the label points of the regions shown. */

@@ -106,6 +106,21 @@ export function childLevelOf(region: string): Level | null {
   return level === null ? null : (LEVELS[LEVELS.indexOf(level) + 1] ?? null);
 }
 
+/**
+ * The levels that can be painted inside `region`: its children's level and up to two levels further
+ * down (all kecamatan of Indonesia, all desa of a province or a kabupaten). Deeper would mean tens of
+ * thousands of regions at a zoom where each is a speck (all 83,762 desa at once).
+ */
+export function levelsInside(region: string): Level[] {
+  const first = childLevelOf(region);
+  return first === null ? [] : LEVELS.slice(LEVELS.indexOf(first), LEVELS.indexOf(first) + 3);
+}
+
+/** Whether a view paints a level below its region's children (chosen with the level picker). */
+export function isDeepView(view: Pick<View, 'level' | 'region'>): boolean {
+  return view.level !== childLevelOf(view.region);
+}
+
 /** The codes of a region's ancestors below `ID`, top down: "51.71.01" gives ["51", "51.71"]. */
 export function ancestorCodes(kode: string): string[] {
   const parts = kode.split('.');
@@ -184,9 +199,14 @@ export function parseView(search: string): View {
     labels: params.get('labels'),
     mode: params.get('mode') ?? undefined,
   });
-  // The region decides the level (its children are shown); `level` is in the URL for people reading
-  // it. When the two disagree the link was edited by hand: the region, the more specific, wins.
-  const level = childLevelOf(q.region) as Level;
+  // The region decides the level (its children are shown) unless the URL asks for a level further
+  // down that the explorer can paint there (levelsInside); such a view keeps its level while zooming.
+  // The supervision views work on a region's children only. Any other disagreement means the link was
+  // edited by hand: the region, the more specific, wins.
+  // A region that fell back to Indonesia takes its level with it.
+  const regionKept = params.get('region') === null || params.get('region') === q.region;
+  const deep = regionKept && q.mode === 'explore' && q.level !== null && levelsInside(q.region).slice(1).includes(q.level);
+  const level = deep ? (q.level as Level) : (childLevelOf(q.region) as Level);
   return {
     level,
     region: q.region,
@@ -197,7 +217,7 @@ export function parseView(search: string): View {
     breaks: q.breaks,
     lang: q.lang,
     camera: q.camera,
-    lockLevel: q.lockLevel !== null,
+    lockLevel: deep || q.lockLevel !== null,
     selected: q.selected,
     budgetCircles: q.budgetCircles !== null,
     labels: q.labels === null ? null : q.labels === '1',
@@ -228,6 +248,16 @@ export function viewToSearch(view: View): string {
   if (view.mode !== 'explore') params.set('mode', view.mode);
   if (view.camera !== null) params.set('map', cameraToParam(view.camera));
   return `?${params.toString()}`;
+}
+
+/**
+ * The view painting `level` inside the view's region: one of levelsInside(region). A level below the
+ * children locks the level (zooming would otherwise leave it); the camera stays where it is.
+ */
+export function viewWithLevel(view: View, level: Level): View {
+  const deep = level !== childLevelOf(view.region);
+  // Back at the children's level, zooming follows again as before the deeper level was chosen.
+  return { ...view, level, lockLevel: deep || (view.lockLevel && !isDeepView(view)), selected: null };
 }
 
 /** The view that shows the children of `kode`, keeping indicator and period; a desa has none. */

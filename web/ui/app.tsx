@@ -31,6 +31,7 @@ import {
   ancestorCodes,
   childLevelOf,
   drillDown,
+  isDeepView,
   levelBelow,
   NATIONAL,
   nationalView,
@@ -44,7 +45,7 @@ import { ClassificationControls } from './classification-controls.tsx';
 import { IndicatorPicker } from './indicator-picker.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { formatChange, Legend } from './legend.tsx';
-import { LevelLock, MapLayers } from './map-layers.tsx';
+import { LevelControls, MapLayers } from './map-layers.tsx';
 import { MapView } from './map-view.tsx';
 import { ModeTabs } from './mode-tabs.tsx';
 import { MissingBoundaries } from './missing-boundaries.tsx';
@@ -105,7 +106,7 @@ export function App() {
 
   // The regions shown, by name: for the ranking table, and (only desa lack polygons, 361 of them) for
   // naming the ones the map cannot show; with their label points, for names and circles on the map.
-  const children = useFetch(childrenUrl(view.region), childrenSchema);
+  const children = useFetch(childrenUrl(view.region, isDeepView(view) ? view.level : undefined), childrenSchema);
   const { overlay, budget } = useOverlay(view, indicators.status === 'ok' ? indicators.data.indicators : null, period, children);
   // The supervision views "aksi" and "budget" paint kab/kota of their own and have their own panel (state/use-aksi.ts).
   const aksi = useAksi({ view, indicators: indicators.status === 'ok' ? indicators.data.indicators : null, hoverKode: hover?.kode ?? null, navigate });
@@ -156,6 +157,9 @@ export function App() {
   const onSelect = useCallback(
     (hit: RegionHit) => {
       if (aksi.onSelect) return aksi.onSelect(hit);
+      // A level chosen below the children stays: a click selects the region (outlined, profiled in
+      // the panel) instead of opening it, as a row of the ranking table does.
+      if (isDeepView(view) && hit.level === view.level) return navigate({ ...view, selected: view.selected === hit.kode ? null : hit.kode });
       // A desa has nothing below it: a tap shows its tooltip (touch screens have no hover).
       const next = drillDown(view, hit.kode);
       if (next) navigate(next);
@@ -220,7 +224,7 @@ export function App() {
           </div>
           <SearchBox onChoose={(found) => navigate(viewForFound(view, found))} />
           <Breadcrumb crumbs={crumbs} onNavigate={(href) => navigate(parseView(href))} />
-          <LevelLock view={view} onChange={navigate} />
+          <LevelControls view={view} onChange={navigate} />
           <ModeTabs mode={view.mode} hrefFor={(mode) => viewToSearch({ ...view, mode })} onChange={(mode) => navigate({ ...view, mode })} />
         </header>
         <div class="panel-body">

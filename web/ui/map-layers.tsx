@@ -3,16 +3,43 @@ import { demoNotice } from '../format/region-value.ts';
 import { t } from '../i18n/i18n.ts';
 import { circleRadius, MAX_RADIUS } from '../map/budget-circles.ts';
 import { labelsShown, type BudgetLayer } from '../state/use-overlay.ts';
-import type { View } from '../state/view.ts';
+import { childLevelOf, isDeepView, levelsInside, viewWithLevel, type Level, type View } from '../state/view.ts';
 
-/** "Kunci tingkat": while checked, zooming does not move the level painted (camera.ts). */
-export function LevelLock(props: { view: View; onChange(next: View): void }) {
+/**
+ * Which level is painted inside the region shown ("Tampilkan"): its children by default, or a level
+ * further down (all kecamatan of Indonesia, all desa of a kabupaten), which then stays while zooming;
+ * and "Kunci tingkat": while checked, zooming does not move the level painted (camera.ts).
+ */
+export function LevelControls(props: { view: View; onChange(next: View): void }) {
   const { view } = props;
+  const choices = view.mode === 'explore' ? levelsInside(view.region) : [];
+  const deep = isDeepView(view);
   return (
-    <label class="level-lock" title={t('lock.hint')}>
-      <input type="checkbox" checked={view.lockLevel} onChange={(e) => props.onChange({ ...view, lockLevel: e.currentTarget.checked })} />
-      <span>{t('lock.label')}</span>
-    </label>
+    <div class="level-controls">
+      {choices.length > 1 && (
+        <label class="level-picker">
+          <span>{t('levelPicker.label')}</span>
+          <select value={view.level} onChange={(e) => props.onChange(viewWithLevel(view, e.currentTarget.value as Level))}>
+            {choices.map((level) => (
+              <option key={level} value={level}>
+                {t(`level.${level}.one`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label class="level-lock" title={t(deep ? 'lock.hintDeep' : 'lock.hint')}>
+        <input
+          type="checkbox"
+          checked={view.lockLevel}
+          onChange={(e) =>
+            // A level below the children is always locked: unlocking it goes back to the children.
+            props.onChange(deep ? viewWithLevel(view, childLevelOf(view.region) as Level) : { ...view, lockLevel: e.currentTarget.checked })
+          }
+        />
+        <span>{t('lock.label')}</span>
+      </label>
+    </div>
   );
 }
 

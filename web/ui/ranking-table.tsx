@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChildRegion, Indicator, RegionValue } from '../api/client.ts';
 import { formatCount } from '../format/number.ts';
 import { valueText } from '../format/region-value.ts';
@@ -9,6 +9,9 @@ import { drillDown, viewToSearch, type Level, type View } from '../state/view.ts
 import { Collapsible, startsOpen } from './collapsible.tsx';
 import { DemoTag } from './demo-tag.tsx';
 import './panel.css';
+
+/** Rows shown at first, and added by each "more" button. */
+export const ROWS_PER_PAGE = 100;
 
 /**
  * The regions on the map as a table: the keyboard's way to every region and the screen reader's
@@ -39,6 +42,11 @@ export function RankingTable(props: {
   const sort = (chosen.key === 'rank' && !canRank) || (chosen.key === 'fraction' && !hasFraction) ? defaultSort(canRank) : chosen;
   const sorted = sortRows(rows, sort);
   const level = view.level;
+  // Thousands of rows (all kecamatan of Indonesia) would make every repaint of the panel slow and the
+  // table endless to tab through: it shows a page in the chosen order, and more on request.
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  useEffect(() => setLimit(ROWS_PER_PAGE), [view.region, view.level]);
+  const visible = sorted.length > limit ? sorted.slice(0, limit) : sorted;
 
   // The rank column is headed "#" on screen (the panel is narrow); its name is still "Peringkat".
   const columns: { key: SortKey; label: string; short?: string; numeric: boolean }[] = [
@@ -88,7 +96,7 @@ export function RankingTable(props: {
             </tr>
           </thead>
           <tbody onKeyDown={moveBetweenRows}>
-            {sorted.map((row) => {
+            {visible.map((row) => {
               const selected = view.selected === row.kode;
               const drill = drillDown(view, row.kode);
               return (
@@ -132,6 +140,11 @@ export function RankingTable(props: {
           </tbody>
         </table>
       </div>
+      {visible.length < sorted.length && (
+        <button type="button" class="ranking-more" onClick={() => setLimit((n) => n + ROWS_PER_PAGE)}>
+          {t('ranking.more', { count: formatCount(Math.min(ROWS_PER_PAGE, sorted.length - visible.length)), shown: formatCount(visible.length), total: formatCount(sorted.length) })}
+        </button>
+      )}
       {rows.length === 0 && <p class="panel-hint">{t('ranking.empty')}</p>}
     </Collapsible>
   );
