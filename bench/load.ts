@@ -21,9 +21,8 @@ import type { PmtilesArchive } from '../server/tiles/pmtiles-archive.ts';
 import { openTileStore } from '../server/tiles/tile-store.ts';
 import { startAppServer, type AppServer } from '../tests/support/app-server.ts';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.ts';
-import { spawn } from 'node:child_process';
-import { z } from 'zod';
 import { BENCH_LEVELS, sampleTiles, type BenchLevel } from './tiles/sample.ts';
+import { runWrk, writeWrkFiles, type WrkRun } from './wrk.ts';
 
 const SETUP = {
   seconds: Number(process.env.BENCH_SECONDS ?? 60),
@@ -71,81 +70,11 @@ async function valuePaths(server: AppServer): Promise<string[]> {
   return [...new Set(views)];
 }
 
-/** Rotates through the URL list given as script argument; prints one JSON line with the error kinds at the end. */
-const WRK_SCRIPT = `
-local paths = {}
-local i = 0
-function init(args)
-  for line in io.lines(args[1]) do paths[#paths + 1] = line end
-end
-function request()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('\\nLOAD-JSON {"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p99_us":%d,"max_us":%d}\\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(99), latency.max))
-end
-`;
-
-const WRK_SUMMARY = z.object({
-  requests: z.number(), duration_us: z.number(), bytes: z.number(),
-  connect: z.number(), read: z.number(), write: z.number(), status: z.number(), timeout: z.number(),
-  p50_us: z.number(), p99_us: z.number(), max_us: z.number(),
-});
-
-interface Result {
+interface Result extends WrkRun {
   name: string;
   urls: number;
-  requestsPerSecond: number;
-  requests: number;
-  seconds: number;
-  megabytesPerSecond: number;
-  /** all errors; the kinds below add up to it */
-  errors: number;
-  /** socket errors, non-2xx/3xx answers (status), answers slower than 5 s (timeout) */
-  errorKinds: { connect: number; read: number; write: number; status: number; timeout: number };
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  latencyMaxMs: number;
   loadBefore: number[];
   loadAfter: number[];
-}
-
-/** One wrk run: 1 thread (the other core is the server's), `connections` keep-alive connections. */
-function runLoad(origin: string, dir: string, name: string, paths: string[]): Promise<Omit<Result, 'name' | 'urls' | 'loadBefore' | 'loadAfter'>> {
-  writeFileSync(join(dir, 'rotate.lua'), WRK_SCRIPT);
-  writeFileSync(join(dir, `${name}.urls`), `${paths.join('\n')}\n`);
-  const args = ['-t1', `-c${SETUP.connections}`, `-d${SETUP.seconds}s`, '--timeout', '5s', '-H', 'Accept-Encoding: gzip', '-s', join(dir, 'rotate.lua'), `${origin}/`, '--', join(dir, `${name}.urls`)];
-  return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), (SETUP.seconds + 30) * 1000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(killer);
-      const line = /LOAD-JSON (\{.*\})/.exec(output)?.[1];
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${output.slice(-2000)}`));
-      const raw = WRK_SUMMARY.parse(JSON.parse(line));
-      const seconds = raw.duration_us / 1e6;
-      const errorKinds = { connect: raw.connect, read: raw.read, write: raw.write, status: raw.status, timeout: raw.timeout };
-      resolve({
-        requestsPerSecond: raw.requests / seconds,
-        requests: raw.requests,
-        seconds,
-        megabytesPerSecond: raw.bytes / seconds / 1e6,
-        errors: Object.values(errorKinds).reduce((sum, n) => sum + n, 0),
-        errorKinds,
-        latencyP50Ms: raw.p50_us / 1000,
-        latencyP99Ms: raw.p99_us / 1000,
-        latencyMaxMs: raw.max_us / 1000,
-      });
-    });
-  });
 }
 
 async function main() {
@@ -174,7 +103,7 @@ async function main() {
     for (const [name, paths] of ([['tiles', tiles], ['values', values]] as const).filter(([name]) => runs.includes(name))) {
       const loadBefore = load();
       progress(`${name}: ${paths.length} URLs, ${SETUP.connections} connections, ${SETUP.seconds} s (load average ${loadBefore.join(', ')})`);
-      const run = await runLoad(server.url, work, name, paths);
+      const run = await runWrk(server.url, writeWrkFiles(work, name, paths), SETUP.seconds, SETUP.connections);
       results.push({ name, urls: paths.length, ...run, loadBefore, loadAfter: load() });
       const kinds = Object.entries(run.errorKinds).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
       progress(`${name}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyP50Ms.toFixed(1)} ms, p99 ${run.latencyP99Ms.toFixed(1)} ms, max ${run.latencyMaxMs.toFixed(0)} ms, ${run.errors} errors${kinds.length ? ` (${kinds.join(', ')})` : ''}`);

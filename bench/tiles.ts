@@ -24,7 +24,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PmtilesArchive } from '../server/tiles/pmtiles-archive.ts';
-import { keepAliveAgent, median, percentile, runWrk, sequentialPass, writeWrkFiles, type LoadRun } from './tiles/measure.ts';
+import { keepAliveAgent, median, percentile, sequentialPass } from './tiles/measure.ts';
+import { runWrk, writeWrkFiles, type WrkRun } from './wrk.ts';
 import { startNginx, startNodeDiagnostic, startOurs, startTileserver, TILESERVER_DIR, writeMbtiles, writeTileFolder, type Peer } from './tiles/peers.ts';
 import { stopAll } from './tiles/processes.ts';
 import { markdown, type LevelLatency, type ServerResult, type TilesResult } from './tiles/report.ts';
@@ -141,7 +142,7 @@ try {
     await runWrk(peer.origin, wrkFiles(peer), SETUP.warmupSeconds, SETUP.connections);
   }
   // Interleaved (A B C, A B C, ...) so a slow phase of the shared machine hits every server alike.
-  const runs = new Map<string, LoadRun[]>(peers.map(({ peer }) => [peer.name, []]));
+  const runs = new Map<string, WrkRun[]>(peers.map(({ peer }) => [peer.name, []]));
   for (let round = 1; round <= SETUP.runs; round++) {
     for (const { peer } of peers) {
       const run = await runWrk(peer.origin, wrkFiles(peer), SETUP.secondsPerRun, SETUP.connections);

@@ -1,5 +1,5 @@
 /** The markdown of `bench/results/tiles.md`, from the result object `bench/tiles.ts` also writes as JSON. */
-import type { LoadRun } from './measure.ts';
+import type { WrkRun } from '../wrk.ts';
 import { BENCH_LEVELS, type BenchLevel } from './sample.ts';
 
 export interface LevelLatency {
@@ -14,7 +14,7 @@ export interface LevelLatency {
 export interface ServerResult {
   name: string;
   role: 'ours' | 'peer' | 'diagnostic';
-  runs: LoadRun[];
+  runs: WrkRun[];
   medianRequestsPerSecond: number;
   latency: Partial<Record<BenchLevel, LevelLatency>>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { colorFor, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
-import { hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { decodePng, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * Navigation in headless Chromium against the real server: the level following the zoom (and the
@@ -46,26 +46,7 @@ async function offCentre(lngLat: [number, number]): Promise<number> {
 /** How many pixels of a page area are within `tolerance` of a colour, counted on a screenshot. */
 async function countColour(area: { x: number; y: number; width: number; height: number }, hex: string, tolerance = 40): Promise<number> {
   const png = await page.screenshot({ clip: area });
-  return page.evaluate(
-    async ({ b64, rgb, tolerance }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, img.width, img.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs((d[i] as number) - rgb[0]) <= tolerance && Math.abs((d[i + 1] as number) - rgb[1]) <= tolerance && Math.abs((d[i + 2] as number) - rgb[2]) <= tolerance) n++;
-      }
-      return n;
-    },
-    { b64: png.toString('base64'), rgb: hexToRgb(hex), tolerance },
-  );
+  return (await decodePng(page, png, { colour: { rgb: hexToRgb(hex), tolerance } })).matching;
 }
 
 /** The JavaScript files the page has loaded so far. */

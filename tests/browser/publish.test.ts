@@ -8,7 +8,7 @@ import { embedSnippet } from '../../web/embed/embed-options.ts';
 import { PNG_LAYOUT } from '../../web/export/png.ts';
 import { STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
-import { ARTIFACTS, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { ARTIFACTS, decodePng, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * Publishing (issue 8) in headless Chromium against the real server: the embed view framed by a page
@@ -44,32 +44,6 @@ afterAll(async () => {
   await m?.close();
   await new Promise((resolve) => host?.close(resolve));
 });
-
-/** Colours of a PNG (bytes) at pixel points, decoded in the page's canvas; with its size. */
-async function pngPixels(png: Buffer, points: { x: number; y: number }[]): Promise<{ width: number; height: number; colours: Rgb[]; distinct: number }> {
-  return page.evaluate(
-    async ({ b64, pts }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      const all = ctx.getImageData(0, 0, img.width, img.height).data;
-      const distinct = new Set<number>();
-      for (let i = 0; i < all.length; i += 4 * 97) distinct.add((all[i]! << 16) | (all[i + 1]! << 8) | all[i + 2]!);
-      const colours = pts.map(({ x, y }) => {
-        const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
-        return [d[0], d[1], d[2]] as [number, number, number];
-      });
-      return { width: img.width, height: img.height, colours, distinct: distinct.size };
-    },
-    { b64: png.toString('base64'), pts: points },
-  );
-}
 
 /** Clicks an export button and saves the download to tests/artifacts/`name`; gives its bytes. */
 async function exportFile(button: string, name: string): Promise<Buffer> {
@@ -196,7 +170,7 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     const rowY = (k: number) => (L.header + mapSize.height + L.legendTop + k * (L.swatch + 8) + L.swatch / 2) * 2;
     const row = [0, 1, 2].flatMap((k) => Array.from({ length: mapSize.width }, (_, x) => ({ x: x * 2, y: rowY(k) })));
     const mapMiddle = { x: mapSize.width, y: (L.header + mapSize.height / 2) * 2 };
-    const { width, height, colours, distinct } = await pngPixels(png, [...row, mapMiddle]);
+    const { width, height, colours, distinct } = await decodePng(page, png, { points: [...row, mapMiddle] });
     expect(width).toBe(mapSize.width * 2);
     expect(height).toBeGreaterThan((L.header + mapSize.height) * 2);
     expect(distinct).toBeGreaterThan(30); // not blank: map, text, legend
@@ -214,7 +188,7 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
   it('PNG at 4x is four times the map', async () => {
     const mapWidth = await page.evaluate(() => (document.querySelector('[data-map-state]') as HTMLElement).clientWidth);
     const png = await exportFile('Gambar PNG (4x, cetak)', 'publish-ntt-4x.png');
-    const { width, distinct } = await pngPixels(png, []);
+    const { width, distinct } = await decodePng(page, png);
     expect(width).toBe(mapWidth * 4);
     expect(distinct).toBeGreaterThan(30);
   });

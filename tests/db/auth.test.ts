@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createAccounts } from '../../server/auth/accounts.ts';
 import { NATIONAL } from '../../server/auth/scope.ts';
@@ -18,7 +16,7 @@ import { openTileStore } from '../../server/tiles/tile-store.ts';
 import { loadRegionTree } from '../../server/values/region-tree.ts';
 import { readSuccessions } from '../../server/values/succession.ts';
 import { login } from '../support/accounts.ts';
-import { DATABASE_KINDS, freshDatabase } from '../support/databases.ts';
+import { DATABASE_KINDS, emptyPostgresDatabase, freshDatabase } from '../support/databases.ts';
 
 /**
  * The core of accounts on both databases: the first admin, users, login, an import in and out of
@@ -203,18 +201,10 @@ async function scratchTarget(kind: DatabaseKind): Promise<{ env: Record<string, 
       drop: async () => rmSync(root, { recursive: true, force: true }),
     };
   }
-  const serverUrl = inject('postgresUrl');
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const empty = await emptyPostgresDatabase();
   return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => connectPostgres(url.toString()),
-    drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    env: { DATABASE_URL: empty.url },
+    open: () => connectPostgres(empty.url),
+    drop: () => empty.drop(),
   };
 }

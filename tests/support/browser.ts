@@ -32,6 +32,65 @@ export function expectColour(actual: Rgb | undefined, expectedHex: string, what:
 
 export type { Page } from 'playwright-core';
 
+export interface DecodedPng {
+  width: number;
+  height: number;
+  /** at each of `points`, the most common colour in a `box` x `box` square centred on it */
+  colours: Rgb[];
+  /** distinct colours among every 97th pixel: a blank or one-colour image has very few */
+  distinct: number;
+  /** how many pixels are within `colour.tolerance` of `colour.rgb` in every channel (0 without `colour`) */
+  matching: number;
+}
+
+/**
+ * Decodes a PNG (bytes) in the page's own canvas, so the tests need no image library: its size, how
+ * many colours it has, its colours at pixel points (`box` 1: the pixel itself) and how many of its
+ * pixels are near a colour.
+ */
+export async function decodePng(
+  page: Page,
+  png: Buffer,
+  { points = [], box = 1, colour }: { points?: { x: number; y: number }[]; box?: number; colour?: { rgb: Rgb; tolerance: number } } = {},
+): Promise<DecodedPng> {
+  return page.evaluate(
+    async ({ b64, pts, box, colour }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(img, 0, 0);
+      const all = ctx.getImageData(0, 0, img.width, img.height).data;
+      const distinct = new Set<number>();
+      for (let i = 0; i < all.length; i += 4 * 97) distinct.add((all[i]! << 16) | (all[i + 1]! << 8) | all[i + 2]!);
+      let matching = 0;
+      if (colour) {
+        const { rgb, tolerance } = colour;
+        for (let i = 0; i < all.length; i += 4) {
+          if (Math.abs(all[i]! - rgb[0]) <= tolerance && Math.abs(all[i + 1]! - rgb[1]) <= tolerance && Math.abs(all[i + 2]! - rgb[2]) <= tolerance) matching++;
+        }
+      }
+      const half = (box - 1) / 2;
+      const colours = pts.map(({ x, y }) => {
+        const d = ctx.getImageData(Math.round(x) - half, Math.round(y) - half, box, box).data;
+        const counts = new Map<string, number>();
+        for (let i = 0; i < d.length; i += 4) {
+          const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+        return (top?.[0] ?? '0,0,0').split(',').map(Number) as [number, number, number];
+      });
+      return { width: img.width, height: img.height, colours, distinct: distinct.size, matching };
+    },
+    { b64: png.toString('base64'), pts: points, box, colour },
+  );
+}
+
 export interface MapPage {
   readonly page: Page;
   readonly context: BrowserContext;
@@ -117,32 +176,8 @@ export async function openMapPage(url: string, viewport = { width: 1280, height:
     },
     async pixels(points, name) {
       const png = await page.screenshot({ path: join(ARTIFACTS, name) });
-      // Decoded in the page's own canvas: no image library needed in the tests.
-      return page.evaluate(
-        async ({ b64, pts }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = img.width;
-          canvas.height = img.height;
-          const ctx = canvas.getContext('2d');
-          if (!ctx) throw new Error('no 2d context');
-          ctx.drawImage(img, 0, 0);
-          // The most common colour in a 7 x 7 box: one stray border pixel does not decide the answer.
-          return pts.map(({ x, y }) => {
-            const d = ctx.getImageData(Math.round(x) - 3, Math.round(y) - 3, 7, 7).data;
-            const counts = new Map<string, number>();
-            for (let i = 0; i < d.length; i += 4) {
-              const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
-              counts.set(key, (counts.get(key) ?? 0) + 1);
-            }
-            const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-            return (top?.[0] ?? '0,0,0').split(',').map(Number) as [number, number, number];
-          });
-        },
-        { b64: png.toString('base64'), pts: points },
-      );
+      // The most common colour in a 7 x 7 box: one stray border pixel does not decide the answer.
+      return (await decodePng(page, png, { points, box: 7 })).colours;
     },
     renderedKodes: (layerId) => page.evaluate((id) => window.__petaTestHook?.renderedKodes(id) ?? [], layerId),
     async waitForMap(layerId, prefix = '') {

@@ -17,17 +17,28 @@ export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
 }
 
 async function freshPostgresDatabase(): Promise<Database> {
+  const empty = await emptyPostgresDatabase();
+  const db = await connectPostgres(empty.url);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new, empty database on the tests' PostgreSQL server (not migrated): its URL, and how to drop it. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = inject('postgresUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await connectPostgres(url.toString());
   return {
-    ...db,
-    async close() {
-      await db.close();
+    url: url.toString(),
+    async drop() {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
