@@ -207,17 +207,16 @@ describe('histogram', () => {
   });
 });
 
-describe('a highlighted legend class in the map style', () => {
+describe('a highlighted legend class on the map', () => {
   it('keeps the class colour and fades the others, and the style stays valid', async () => {
     const { validateStyleMin } = await import('@maplibre/maplibre-gl-style-spec');
-    const { buildStyle, LAYER, valueColor } = await import('../../web/map/style.ts');
-    const plain = JSON.stringify(valueColor(STUNTING_PREVALENCE));
-    const lit = JSON.stringify(valueColor(STUNTING_PREVALENCE, 6));
-    expect(lit).toContain(STUNTING_PREVALENCE.colors[6]);
-    expect(lit).not.toContain(STUNTING_PREVALENCE.colors[0]);
-    expect(lit).toContain(fadedColor(STUNTING_PREVALENCE.colors[0] as string));
-    expect(plain).toContain(STUNTING_PREVALENCE.colors[0]);
-    const style = buildStyle({ origin: 'http://127.0.0.1:8080', level: 'provinsi', parent: null, classification: STUNTING_PREVALENCE, highlightClass: 2 });
+    const { buildStyle, LAYER, regionFill } = await import('../../web/map/style.ts');
+    // 35.3 % is in the top class (6), 8 % in the lowest (0).
+    expect(regionFill(35.3, STUNTING_PREVALENCE)).toBe(STUNTING_PREVALENCE.colors[6]);
+    expect(regionFill(35.3, STUNTING_PREVALENCE, 6)).toBe(STUNTING_PREVALENCE.colors[6]);
+    expect(regionFill(8, STUNTING_PREVALENCE, 6)).toBe(fadedColor(STUNTING_PREVALENCE.colors[0] as string));
+    expect(regionFill(8, STUNTING_PREVALENCE)).toBe(STUNTING_PREVALENCE.colors[0]);
+    const style = buildStyle({ origin: 'http://127.0.0.1:8080', level: 'provinsi', parent: null, highlightClass: 2 });
     expect(validateStyleMin(style)).toEqual([]);
     const noData = style.layers.find((l) => l.id === LAYER.noData('provinsi'));
     expect(noData?.paint).toMatchObject({ 'fill-opacity': 0.35 });

@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { makeClassification, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { categorical, COVERAGE } from '../../web/map/classify.ts';
 import { hatchPattern } from '../../web/map/hatch.ts';
-import { buildStyle, LAYER, NO_DATA_PATTERN, PALETTE, TILE_ZOOMS, valueColor, type StyleInput } from '../../web/map/style.ts';
+import { buildStyle, FILL_COLOR, LAYER, NO_DATA_PATTERN, PALETTE, regionFill, TILE_ZOOMS, type StyleInput } from '../../web/map/style.ts';
 
 const national: StyleInput = {
   origin: 'http://127.0.0.1:8080',
   level: 'provinsi',
   parent: null,
-  classification: STUNTING_PREVALENCE,
 };
 const ntt: StyleInput = { ...national, level: 'kabkota', parent: '53' };
-const denpasarSelatan: StyleInput = { ...national, level: 'desa', parent: '51.71.01', classification: COVERAGE };
+const denpasarSelatan: StyleInput = { ...national, level: 'desa', parent: '51.71.01', };
 
 describe('buildStyle', () => {
   it.each([
@@ -20,10 +19,10 @@ describe('buildStyle', () => {
     ['the kab/kota of NTT', ntt],
     ['the kecamatan of Kota Denpasar', { ...ntt, level: 'kecamatan', parent: '51.71' } satisfies StyleInput],
     ['the desa of Denpasar Selatan', denpasarSelatan],
-    ['categories', { ...ntt, classification: categorical(['Belum', 'Proses', 'Selesai']) }],
+    ['a highlighted class', { ...ntt, highlightClass: 2 }],
     ['every kab/kota of Indonesia', { ...national, level: 'kabkota' } satisfies StyleInput],
     ['every kecamatan of Indonesia', { ...national, level: 'kecamatan' } satisfies StyleInput],
-    ['every desa of Kabupaten Bogor', { ...national, level: 'desa', parent: '32.01', classification: COVERAGE } satisfies StyleInput],
+    ['every desa of Kabupaten Bogor', { ...national, level: 'desa', parent: '32.01', } satisfies StyleInput],
   ])('passes the MapLibre style validator for %s', (_what, input) => {
     expect(validateStyleMin(buildStyle(input))).toEqual([]);
   });
@@ -98,7 +97,7 @@ describe('buildStyle', () => {
   });
 
   it('paints the desa of a whole kabupaten with the kecamatan borders between them', () => {
-    const layers = buildStyle({ ...national, level: 'desa', parent: '32.01', classification: COVERAGE }).layers;
+    const layers = buildStyle({ ...national, level: 'desa', parent: '32.01', }).layers;
     const ids = layers.map((l) => l.id);
     const fill = layers.find((l) => l.id === LAYER.fill('desa'));
     if (fill?.type !== 'fill' || !fill.filter) throw new Error('desa fill has no filter');
@@ -131,13 +130,13 @@ describe('buildStyle', () => {
   });
 });
 
-describe('valueColor', () => {
+describe('the fill colour of a region', () => {
+  // The fill layer's expression (never changed) applied to the feature-state regionFill gives.
   const evaluate = (classification: typeof STUNTING_PREVALENCE, value: unknown) => {
-    const compiled = expression.createExpression(valueColor(classification), latest.paint_fill['fill-color'] as never);
+    const compiled = expression.createExpression(FILL_COLOR, latest.paint_fill['fill-color'] as never);
     if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
-    const featureState = value === undefined ? {} : { value };
+    const featureState = typeof value === 'number' ? { value, fill: regionFill(value, classification) } : {};
     const out: unknown = compiled.value.evaluate({ zoom: 5 }, { type: 3, properties: {} } as never, featureState as never);
-    // The bare expression yields the colour string of its branch; MapLibre parses it as a colour.
     const c = out instanceof Color ? out : Color.parse(String(out));
     if (!c) throw new Error(`not a colour: ${String(out)}`);
     const hex = (n: number) => Math.round(n * 255).toString(16).padStart(2, '0');
@@ -160,6 +159,18 @@ describe('valueColor', () => {
 
   it('works for a classification with a single class', () => {
     expect(evaluate(makeClassification([], ['#336699']), 42)).toBe('#336699');
+  });
+
+  it('paints categories by their index', () => {
+    const categories = categorical(['Belum', 'Proses', 'Selesai']);
+    expect(regionFill(1, categories)).toBe(categories.colors[1]);
+  });
+
+  it('is one fixed expression whatever is shown, so the style never changes with the data', () => {
+    const fills = [national, ntt, denpasarSelatan, { ...ntt, highlightClass: 3 }].map((input) =>
+      buildStyle(input).layers.filter((l) => l.type === 'fill' && l.id.endsWith('-nilai')).map((l) => (l.type === 'fill' ? l.paint?.['fill-color'] : null)),
+    );
+    expect(fills.flat()).toEqual(fills.map(() => FILL_COLOR));
   });
 });
 

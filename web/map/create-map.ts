@@ -8,7 +8,7 @@ import type { Classification } from './classes.ts';
 import type { DeckOverlay } from './deck-overlay.ts';
 import { overlayWanted, type MapOverlay } from './overlay.ts';
 import { hatchPattern } from './hatch.ts';
-import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE } from './style.ts';
+import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, regionFill } from './style.ts';
 import { installTestHook } from './test-hook.ts';
 
 // Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
@@ -125,7 +125,13 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
 
   let loaded = false;
   let latest: MapState | null = null;
-  let applied: { styleKey: string; values: MapState['values']; selected: string | null; highlightClass: number | null } | null = null;
+  let applied: {
+    styleKey: string;
+    values: MapState['values'];
+    classesKey: string;
+    selected: string | null;
+    highlightClass: number | null;
+  } | null = null;
   let hovered: { source: Level; id: string } | null = null;
   let pointedAt: { source: Level; id: string } | null = null;
 
@@ -180,10 +186,13 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
   };
 
   const apply = (state: MapState) => {
-    const styleKey = JSON.stringify([state.level, state.parent, state.classification]);
+    const styleKey = JSON.stringify([state.level, state.parent]);
     const highlightClass = state.highlightClass ?? null;
-    // A highlight only changes paint properties: setStyle's diff applies just those.
-    if (applied?.styleKey !== styleKey || applied.selected !== state.selected || applied.highlightClass !== highlightClass) {
+    // The style holds only what is drawn, never the data: a new period, indicator or classification
+    // leaves it alone (style.ts FILL_COLOR). A highlight changes one constant opacity, which setStyle's
+    // diff applies by itself.
+    const styleChanged = applied?.styleKey !== styleKey || applied.selected !== state.selected || applied.highlightClass !== highlightClass;
+    if (styleChanged) {
       clearHover();
       ensurePattern();
       map.setStyle(
@@ -191,7 +200,6 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
           origin: window.location.origin,
           level: state.level,
           parent: state.parent,
-          classification: state.classification,
           selected: state.selected,
           highlightClass,
         }),
@@ -201,12 +209,21 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     // While new values load for the same regions (another year), the old colours stay up rather
     // than flashing to "no data"; `data-map-state` stays "loading" until the new ones are drawn.
     const keepOldColours = state.values === null && applied?.styleKey === styleKey;
-    if (!keepOldColours && (applied?.values !== state.values || applied?.styleKey !== styleKey)) {
+    const classesKey = JSON.stringify(state.classification);
+    const coloursChanged =
+      applied?.values !== state.values ||
+      applied?.styleKey !== styleKey ||
+      applied.classesKey !== classesKey ||
+      applied.highlightClass !== highlightClass;
+    const recoloured = !keepOldColours && coloursChanged;
+    if (recoloured) {
       const level = state.level;
       for (const source of LEVELS) map.removeFeatureState({ source, sourceLayer: source });
       hovered = null;
+      // The data join: each region carries its colour (and value) as feature-state, as a bare
+      // MapLibre page would; only these regions' paint is recomputed, no tile is laid out again.
       for (const [kode, value] of state.values ?? []) {
-        map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value });
+        map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value, fill: regionFill(value, state.classification, highlightClass) });
       }
     }
     // The transient highlight of a region pointed at outside the map; feature-state, like the mouse's own.
@@ -218,9 +235,16 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     pointedAt = wanted;
     camera.apply(state);
     applyOverlay(state.overlay);
-    applied = { styleKey, values: state.values, selected: state.selected, highlightClass };
-    setReadiness('loading');
-    map.triggerRepaint();
+    applied = { styleKey, values: state.values, classesKey, selected: state.selected, highlightClass };
+    // Every frame costs: software WebGL on an office PC takes a good part of the 200 ms a repaint may
+    // take. While values load nothing new is drawn (the old colours stay), so no frame is asked for;
+    // the frame that shows the new colours also ends the "loading" state (the map's idle event).
+    const wasLoading = container.getAttribute('data-map-state') === 'loading';
+    if (state.values === null) setReadiness('loading');
+    else if (styleChanged || recoloured || wasLoading) {
+      setReadiness('loading');
+      map.triggerRepaint();
+    }
   };
 
   map.on('load', () => {

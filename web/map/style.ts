@@ -5,7 +5,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { LEVELS, levelOfCode, type Level } from '../state/view.ts';
-import { fadedColor, type Classification } from './classes.ts';
+import { classIndex, fadedColor, type Classification } from './classes.ts';
 
 /**
  * The whole map style as a pure function of what is shown. Only our own data is drawn: a sea-coloured
@@ -77,7 +77,6 @@ export interface StyleInput {
   readonly level: Level;
   /** The region whose children are painted (a code one level up); null for the provinces of Indonesia. */
   readonly parent: string | null;
-  readonly classification: Classification;
   /** A region to outline, of any level (the view's `selected`); absent or null for none. */
   readonly selected?: string | null;
   /** A class the person points at in the legend: its regions keep their colour, the others fade. */
@@ -85,21 +84,24 @@ export interface StyleInput {
 }
 
 /**
- * Colour by the `value` feature-state; regions without one are transparent so the hatch below shows.
- * With `highlightClass`, every other class is faded towards white (not made transparent, which
- * would show the "tidak ada data" hatch underneath).
+ * The colour of a region, set on it as the `fill` feature-state (create-map.ts): its class's colour,
+ * or with `highlightClass` every other class faded towards white (not made transparent, which would
+ * show the "tidak ada data" hatch underneath).
  */
-export function valueColor(classification: Classification, highlightClass: number | null = null): ExpressionSpecification {
-  const { breaks } = classification;
-  const colors =
-    highlightClass === null ? classification.colors : classification.colors.map((c, i) => (i === highlightClass ? c : fadedColor(c)));
-  const value: ExpressionSpecification = ['to-number', ['feature-state', 'value']];
-  const [first, ...rest] = colors;
-  const stops = breaks.flatMap((b, i) => [b, rest[i] as string]);
-  const colour: ExpressionSpecification =
-    breaks.length === 0 ? ['to-color', first as string] : ['step', value, first as string, ...stops] as ExpressionSpecification;
-  return ['case', ['==', ['typeof', ['feature-state', 'value']], 'number'], colour, 'rgba(0, 0, 0, 0)'];
+export function regionFill(value: number, classification: Classification, highlightClass: number | null = null): string {
+  const index = classIndex(value, classification.breaks);
+  const colour = classification.colors[index] as string;
+  return highlightClass === null || index === highlightClass ? colour : fadedColor(colour);
 }
+
+/**
+ * The fill layer paints the colour each region carries as feature-state, transparent without one
+ * (the hatch below shows). The expression never changes: a new year, indicator or classification
+ * only sets feature-state, as the map's data join. Changing a paint expression that reads
+ * feature-state would make MapLibre lay out every tile of the source again in its worker (hundreds of
+ * milliseconds for one period change); setting feature-state repaints in one frame.
+ */
+export const FILL_COLOR: ExpressionSpecification = ['to-color', ['feature-state', 'fill'], 'rgba(0, 0, 0, 0)'];
 
 /** Codes start with their parent's code: "53.01" lies in "53", "53.01.01.2001" in "53.01.01". */
 function inRegion(parent: string): FilterSpecification {
@@ -114,7 +116,6 @@ export function noDataOpacity(highlightClass: number | null = null): number {
 function choroplethLayers(
   level: Level,
   filter: FilterSpecification | null,
-  classification: Classification,
   highlightClass: number | null,
 ) {
   const withFilter = filter === null ? {} : { filter };
@@ -133,7 +134,7 @@ function choroplethLayers(
       source: level,
       'source-layer': level,
       ...withFilter,
-      paint: { 'fill-color': valueColor(classification, highlightClass) },
+      paint: { 'fill-color': FILL_COLOR },
     },
     {
       id: LAYER.line(level),
@@ -145,7 +146,9 @@ function choroplethLayers(
       paint: {
         'line-color': PALETTE.regionLine,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 6, 0.9, 9, 1.4],
-        'line-opacity': 0.9,
+        // Thousands of small kecamatan or desa far out (a level chosen for a whole country or
+        // province): full-strength white borders would wash their colours out, Java most of all.
+        'line-opacity': level === 'kecamatan' || level === 'desa' ? ['interpolate', ['linear'], ['zoom'], 4, 0.3, 8, 0.9] : 0.9,
       },
     },
   ];
@@ -162,7 +165,8 @@ function hoverLayer(level: Level, filter: FilterSpecification | null): LayerSpec
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': PALETTE.hoverLine,
-      'line-width': 2,
+      // Zero wide unless hovered: an invisible line of full width still costs its pixels in every frame.
+      'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
       'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
     },
   };
@@ -196,7 +200,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
   if (input.parent === null && input.level !== 'provinsi') {
     return [
       background,
-      ...choroplethLayers(input.level, null, input.classification, input.highlightClass ?? null),
+      ...choroplethLayers(input.level, null, input.highlightClass ?? null),
       {
         id: LAYER.contextLine('provinsi'),
         type: 'line',
@@ -211,7 +215,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
   if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
     return [
       background,
-      ...choroplethLayers('provinsi', null, input.classification, input.highlightClass ?? null),
+      ...choroplethLayers('provinsi', null, input.highlightClass ?? null),
       hoverLayer('provinsi', null),
     ];
   }
@@ -228,7 +232,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
     },
-    ...choroplethLayers(level, inRegion(parent), input.classification, input.highlightClass ?? null),
+    ...choroplethLayers(level, inRegion(parent), input.highlightClass ?? null),
     // A level more than one step down (all desa of a kabupaten): the borders of the level between,
     // so that the many small regions still read as parts of the ones people know.
     ...between.map((middle): LayerSpecification => ({
