@@ -28,17 +28,28 @@ import { parseArgs } from 'node:util';
 import { LEVELS, type Level } from './geodata/levels.ts';
 import { progress, elapsedSeconds } from './geodata/progress.ts';
 import { readCodeList, readDesa, readLicense, readSourceKecamatan } from './geodata/sources.ts';
-import { buildTopology, readLayer } from './geodata/topology.ts';
+import { buildTopology, readLayer, type LevelZooms } from './geodata/topology.ts';
 import { measure, missingCsv, regionIndexCsv, type Measure, type MissingRegion } from './geodata/regions.ts';
 import { readTileBundle, type EncodedTile } from './geodata/tiles.ts';
 import { writePmtiles } from './geodata/pmtiles-writer.ts';
 import { GEOMETRY_FILES } from './geodata/geometry.ts';
 
 /**
- * Levels tiled by each of the two worker processes (two cores): desa alone is about as much work as
- * the three upper levels together.
+ * Which zooms of which levels each of the two worker processes (two cores) cuts: desa z9-11 alone are
+ * about as much work as the three upper levels together. Desa's lowest zoom (z8) goes to the second
+ * worker, which simplifies at z8's interval anyway (kab/kota and kecamatan z8). In the desa worker it
+ * would be a new band coarser than all the others, and what a band locks (keep-shapes, intersection
+ * repair; see simplifyBands) stays locked in the finer bands after it, so it could change the desa
+ * z9-11 tiles and the /ogc polygons written at desa z11. This way adding desa z8 left both byte-identical.
  */
-const WORKER_LEVELS: Level[][] = [['desa'], ['provinsi', 'kabkota', 'kecamatan']];
+function workerJobs(): LevelZooms[][] {
+  const all: LevelZooms[] = LEVELS.map(({ level, minZoom, maxZoom }) => ({ level, minZoom, maxZoom }));
+  const desa = all.find((j) => j.level === 'desa')!;
+  return [
+    [{ ...desa, minZoom: desa.minZoom + 1 }],
+    [...all.filter((j) => j.level !== 'desa'), { ...desa, maxZoom: desa.minZoom }],
+  ];
+}
 
 /** The whole country in one mapshaper topology plus geojson-vt indexes needs more than Node's default heap. */
 const HEAP_MB = 16_384;
@@ -91,7 +102,7 @@ async function main() {
   fs.mkdirSync(bundleDir, { recursive: true });
   const geometryDir = path.join(workDir, 'geometry');
   fs.mkdirSync(geometryDir, { recursive: true });
-  const workers = WORKER_LEVELS.map((levels) => runWorker(levels, topology.topologyFile, bundleDir, geometryDir));
+  const workers = workerJobs().map((jobs) => runWorker(jobs, topology.topologyFile, bundleDir, geometryDir));
 
   // Region index from the unsimplified layers.
   const measures = new Map<string, Measure>();
@@ -130,13 +141,14 @@ async function main() {
   progress('done', `in ${elapsedSeconds().toFixed(0)} s`);
 }
 
-function runWorker(levels: Level[], topologyFile: string, bundleDir: string, geometryDir: string): Promise<void> {
+function runWorker(jobs: LevelZooms[], topologyFile: string, bundleDir: string, geometryDir: string): Promise<void> {
   const script = path.join(repoRoot, 'scripts/geodata/tile-worker.ts');
+  const zooms = jobs.map((j) => `${j.level}:${j.minZoom}-${j.maxZoom}`).join(',');
   const child = spawn(process.execPath, [...process.execArgv, script, '--topology', topologyFile, '--shared', sharedDir,
-    '--levels', levels.join(','), '--bundles', bundleDir, '--geometry', geometryDir], { stdio: 'inherit' });
+    '--zooms', zooms, '--bundles', bundleDir, '--geometry', geometryDir], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tile worker for ${levels.join(',')} exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tile worker for ${zooms} exited with ${code}`))));
   });
 }
 

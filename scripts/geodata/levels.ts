@@ -18,8 +18,10 @@ export interface LevelSpec {
 export const LEVELS: readonly LevelSpec[] = [
   { level: 'provinsi', codeListName: 'provinsi', codeLength: 2, minZoom: 0, maxZoom: 7 },
   { level: 'kabkota', codeListName: 'kabupaten_kota', codeLength: 5, minZoom: 3, maxZoom: 10 },
-  { level: 'kecamatan', codeListName: 'kecamatan', codeLength: 8, minZoom: 6, maxZoom: 11 },
-  { level: 'desa', codeListName: 'desa_kelurahan', codeLength: 13, minZoom: 9, maxZoom: 11 },
+  // Kecamatan from z3 and desa from z8 so that the map can show all 7,285 kecamatan of Indonesia at once
+  // (the whole country is z3-4 on a screen) and all desa of the largest kabupaten (z8).
+  { level: 'kecamatan', codeListName: 'kecamatan', codeLength: 8, minZoom: 3, maxZoom: 11 },
+  { level: 'desa', codeListName: 'desa_kelurahan', codeLength: 13, minZoom: 8, maxZoom: 11 },
 ];
 
 export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
@@ -45,9 +47,9 @@ export function tileUnitMetres(z: number): number {
 /**
  * Simplification interval (metres) used for a level at zoom z. Below a level's max zoom we drop detail
  * finer than SIMPLIFY_UNITS tile units (a 4096-unit tile is drawn at 512 CSS px, so 12 units = 1.5 CSS
- * px: invisible in a choropleth, and it keeps geodata/ under ~60 MB); at the max zoom, which clients
- * over-zoom, we keep everything down to one unit (4.8 m at z11), the size of the tile's own coordinate
- * grid, so over-zoomed tiles keep the source's detail.
+ * px: invisible in a choropleth, and it keeps the tiles in geodata/ to about 63 MB); at the max zoom,
+ * which clients over-zoom, we keep everything down to one unit (4.8 m at z11), the size of the tile's
+ * own coordinate grid, so over-zoomed tiles keep the source's detail.
  */
 export const SIMPLIFY_UNITS = 12;
 export const SIMPLIFY_UNITS_AT_MAX_ZOOM = 1;

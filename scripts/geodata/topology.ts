@@ -46,11 +46,23 @@ export interface TopologyResult {
   topologyFile: string;
 }
 
+/** Some zooms of one level: the part of the tiling one worker process does. */
+export interface LevelZooms {
+  level: Level;
+  minZoom: number;
+  maxZoom: number;
+}
+
 /** Group (level, zoom) pairs by simplification interval, so each interval runs once. */
-export function planBands(levels: readonly Level[]): SimplifiedBand[] {
+export function planBands(jobs: readonly LevelZooms[]): SimplifiedBand[] {
   const byInterval = new Map<number, SimplifiedBand>();
-  for (const spec of LEVELS.filter((l) => levels.includes(l.level))) {
-    for (let z = spec.minZoom; z <= spec.maxZoom; z++) {
+  for (const spec of LEVELS) {
+    const job = jobs.find((j) => j.level === spec.level);
+    if (!job) continue;
+    if (job.minZoom < spec.minZoom || job.maxZoom > spec.maxZoom) {
+      throw new Error(`${spec.level} has tiles at z${spec.minZoom}-${spec.maxZoom}, not z${job.minZoom}-${job.maxZoom}`);
+    }
+    for (let z = job.minZoom; z <= job.maxZoom; z++) {
       const interval = simplifyIntervalMetres(spec, z);
       let band = byInterval.get(interval);
       if (!band) {
