@@ -5,7 +5,7 @@ import { childLevelOf, levelBelow, type Camera, type Level, type View } from '..
  * (the children of the region under the map centre), zooming out far enough goes back up.
  *
  * The thresholds follow the tile archives (docs/ARCHITECTURE.md: provinsi z0-7, kabkota z3-10,
- * kecamatan z6-11, desa z9-11): a level is entered where the level above runs out of tiles of its
+ * kecamatan z3-11, desa z8-11): a level is entered where the level above runs out of tiles of its
  * own, and left where it would soon run out of tiles (or of room on the screen). Entering and
  * leaving are 1.5 zoom levels apart, and a threshold only counts in the direction the user zoomed:
  * a region fitted by a click at a zoom between the two never flips level by itself, and a small
@@ -18,7 +18,7 @@ export const LEVEL_ZOOMS: Record<Level, { enter: number; leave: number } | null>
   kabkota: { enter: 7, leave: 5.5 },
   // Kab/kota tiles end at z10; a kabupaten fills the map at about 8-10.
   kecamatan: { enter: 9, leave: 7.5 },
-  // Kecamatan tiles end at z11; desa tiles start at z9, the lowest zoom the desa level allows.
+  // Kecamatan tiles end at z11; desa tiles start at z8, so a desa view can still zoom out past 9.5 to leave.
   desa: { enter: 11, leave: 9.5 },
 };
 
