@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeClassification, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { categorical, COVERAGE } from '../../web/map/classify.ts';
 import { hatchPattern } from '../../web/map/hatch.ts';
-import { buildStyle, FILL_COLOR, LAYER, NO_DATA_PATTERN, PALETTE, regionFill, TILE_ZOOMS, type StyleInput } from '../../web/map/style.ts';
+import { buildStyle, FILL_COLOR, hoverSource, LAYER, NO_DATA_PATTERN, PALETTE, regionFill, TILE_ZOOMS, type StyleInput } from '../../web/map/style.ts';
 
 const national: StyleInput = {
   origin: 'http://127.0.0.1:8080',
@@ -41,9 +41,13 @@ describe('buildStyle', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     const urls = Object.values(style.sources).flatMap((s) => ('tiles' in s ? (s.tiles ?? []) : []));
+    // Each level's tiles twice: the colours' source and the hover outline's (style.ts hoverSource).
     expect(urls).toEqual(
-      ['provinsi', 'kabkota', 'kecamatan', 'desa'].map((l) => `http://127.0.0.1:8080/tiles/${l}/{z}/{x}/{y}.mvt`),
+      ['provinsi', 'kabkota', 'kecamatan', 'desa'].flatMap((l) => [`http://127.0.0.1:8080/tiles/${l}/{z}/{x}/{y}.mvt`, `http://127.0.0.1:8080/tiles/${l}/{z}/{x}/{y}.mvt`]),
     );
+    expect(Object.keys(style.sources)).toContain(hoverSource('kecamatan'));
+    const hover = style.layers.find((l) => l.id === LAYER.hover('kabkota'));
+    expect(hover).toMatchObject({ source: hoverSource('kabkota'), 'source-layer': 'kabkota' });
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import type { Classification } from './classes.ts';
 import type { DeckOverlay } from './deck-overlay.ts';
 import { overlayWanted, type MapOverlay } from './overlay.ts';
 import { hatchPattern } from './hatch.ts';
-import { buildStyle, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, regionFill } from './style.ts';
+import { buildStyle, hoverSource, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, regionFill } from './style.ts';
 import { installTestHook } from './test-hook.ts';
 
 // Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
@@ -138,8 +138,10 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
   const setReadiness = (state: 'loading' | 'idle') => container.setAttribute('data-map-state', state);
   setReadiness('loading');
 
+  const setHover = (region: { source: Level; id: string }, hover: boolean) =>
+    map.setFeatureState({ source: hoverSource(region.source), sourceLayer: region.source, id: region.id }, { hover });
   const clearHover = () => {
-    if (hovered) map.setFeatureState({ source: hovered.source, sourceLayer: hovered.source, id: hovered.id }, { hover: false });
+    if (hovered) setHover(hovered, false);
     hovered = null;
   };
 
@@ -218,8 +220,8 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     const recoloured = !keepOldColours && coloursChanged;
     if (recoloured) {
       const level = state.level;
+      // The hover outline's state is in its own source (style.ts hoverSource) and stays.
       for (const source of LEVELS) map.removeFeatureState({ source, sourceLayer: source });
-      hovered = null;
       // The data join: each region carries its colour (and value) as feature-state, as a bare
       // MapLibre page would; only these regions' paint is recomputed, no tile is laid out again.
       for (const [kode, value] of state.values ?? []) {
@@ -229,9 +231,9 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     // The transient highlight of a region pointed at outside the map; feature-state, like the mouse's own.
     const wanted = state.hoverRegion ? { source: state.level, id: state.hoverRegion } : null;
     if (pointedAt && (pointedAt.id !== wanted?.id || pointedAt.source !== wanted.source)) {
-      map.setFeatureState({ source: pointedAt.source, sourceLayer: pointedAt.source, id: pointedAt.id }, { hover: false });
+      setHover(pointedAt, false);
     }
-    if (wanted) map.setFeatureState({ source: wanted.source, sourceLayer: wanted.source, id: wanted.id }, { hover: true });
+    if (wanted) setHover(wanted, true);
     pointedAt = wanted;
     camera.apply(state);
     applyOverlay(state.overlay);
@@ -286,7 +288,7 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
       clearHover();
       if (hit) {
         hovered = { source: hit.level, id: hit.kode };
-        map.setFeatureState({ source: hit.level, sourceLayer: hit.level, id: hit.kode }, { hover: true });
+        setHover(hovered, true);
       }
     }
     // Everything but a desa leads somewhere when clicked: into its children, or over to a neighbour.

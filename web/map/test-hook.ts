@@ -1,4 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
+import type { Level } from '../state/view.ts';
+import { hoverSource } from './style.ts';
 
 /**
  * A read-only window into the map for the browser tests (tests/browser/), installed only when the
@@ -12,7 +14,7 @@ export interface PetaTestHook {
   /** Codes (`kode`) of the features a layer has drawn in the current view, sorted and unique. */
   renderedKodes(layerId: string): string[];
   /** Whether a region is outlined as hovered (by the mouse, or pointed at elsewhere: MapState.hoverRegion). */
-  isHovered(source: string, kode: string): boolean;
+  isHovered(level: string, kode: string): boolean;
 }
 
 declare global {
@@ -36,7 +38,7 @@ export function installTestHook(map: maplibregl.Map): () => void {
         .filter((k): k is string => typeof k === 'string');
       return [...new Set(kodes)].sort();
     },
-    isHovered: (source, kode) => map.getFeatureState({ source, sourceLayer: source, id: kode })['hover'] === true,
+    isHovered: (level, kode) => map.getFeatureState({ source: hoverSource(level as Level), sourceLayer: level, id: kode })['hover'] === true,
   };
   window.__petaTestHook = hook;
   return () => {
