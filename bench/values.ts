@@ -5,10 +5,10 @@
  * Budget: < 200 ms for all 83,762 desa, cold.
  *
  * Two indicators for 2024: IH-1 with real values imported for every desa (83,762 rows with numerator
- * and denominator, rolled up to every level above: the heaviest case, real data read row by row) and
+ * and denominator, rolled up to every level above: the heaviest case, the largest body) and
  * IH-2, demonstration data only (what most indicators are on a fresh install).
  *
- * Also the first joined tile (GET /tiles/desa/11/x/y.mvt?indicator=&period=) after a data change,
+ * Also the desa of a kabupaten and of a province (`parent` may be any ancestor of `level`), and the first joined tile (GET /tiles/desa/11/x/y.mvt?indicator=&period=) after a data change,
  * which resolves all desa first, and a second tile of the same level (values already resolved).
  *
  * Usage: npx tsx bench/values.ts [pglite|postgresql ...]   (default both; about 3 minutes)
@@ -44,6 +44,9 @@ const SETUP = {
   /** a desa for the region profile, and a kecamatan whose desa are asked for with `parent` */
   profileDesa: '51.71.01.1001',
   parentKecamatan: '51.71.01',
+  /** any ancestor as parent: the desa of a kabupaten (Bogor) and of a province (Jawa Barat) */
+  parentKabkota: '32.01',
+  parentProvinsi: '32',
   /** two desa tiles at z11 over Denpasar: the first after a data change resolves all desa */
   joinedTiles: ['/tiles/desa/11/1679/1073.mvt', '/tiles/desa/11/1678/1073.mvt'],
 };
@@ -123,6 +126,8 @@ async function measure(kind: DatabaseKind, db: Database): Promise<DatabaseResult
       cases.push({ name: `${indicator} ${level}${indicator === SETUP.real ? ' (real)' : ' (demo)'}`, path: `/api/values?indicator=${indicator}&period=${SETUP.period}&level=${level}` });
     }
     cases.push({ name: `${indicator} desa of one kecamatan`, path: `/api/values?indicator=${indicator}&period=${SETUP.period}&level=desa&parent=${SETUP.parentKecamatan}` });
+    cases.push({ name: `${indicator} desa of one kabupaten (${SETUP.parentKabkota})`, path: `/api/values?indicator=${indicator}&period=${SETUP.period}&level=desa&parent=${SETUP.parentKabkota}` });
+    cases.push({ name: `${indicator} desa of one province (${SETUP.parentProvinsi})`, path: `/api/values?indicator=${indicator}&period=${SETUP.period}&level=desa&parent=${SETUP.parentProvinsi}` });
   }
   cases.push({ name: 'region profile of one desa', path: `/api/regions/${SETUP.profileDesa}?period=${SETUP.period}` });
   for (const indicator of [SETUP.real, SETUP.demo]) {

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import type { Database } from './client.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { deleteRealSeries } from './real-series.ts';
 
 /**
  * Writing an import: one transaction that records the batch, keeps the rows it replaces (so the
@@ -149,6 +150,9 @@ export async function applyImport(
         WHERE observation.value IS DISTINCT FROM excluded.value
            OR observation.numerator IS DISTINCT FROM excluded.numerator
            OR observation.denominator IS DISTINCT FROM excluded.denominator`}`;
+      // Arrays derived from the old values; rebuilt by rebuildRollups (in the inTransaction hook), and
+      // read from the rows until then.
+      await deleteRealSeries(sql, touched);
       await bumpDataVersion(sql);
       await options.inTransaction?.(sql, summary);
       progress('values written');
@@ -273,6 +277,7 @@ export async function rollbackBatch(
       INSERT INTO observation (indicator_id, kode, period, is_demo, value, numerator, denominator, source, source_url, note, origin, batch_id)
       SELECT indicator_id, kode, period, is_demo, value, numerator, denominator, source, source_url, note, origin, replaced_batch_id
       FROM import_replaced WHERE batch_id = ${batchId}`;
+    await deleteRealSeries(sql, touched);
     await sql`UPDATE import_batch SET rolled_back_at = now() WHERE id = ${batchId}`;
     await bumpDataVersion(sql);
     await options.inTransaction?.(sql, batch, touched);

@@ -8,6 +8,7 @@ import { LEVELS, readCatalogue } from '../catalogue.ts';
 import { KEMENDAGRI_CODE_PATTERN } from '../region-code.ts';
 import type { Database } from './client.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { deleteRealSeriesOfOrigin } from './real-series.ts';
 
 /**
  * Loads the data committed in the repository (region index, indicator catalogue, real published
@@ -127,6 +128,9 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
           jenis = excluded.jenis, source = excluded.source, levels = excluded.levels, sort_order = excluded.sort_order,
           categories = excluded.categories, from_year = excluded.from_year, to_year = excluded.to_year`;
     }
+    // The arrays derived from the shipped values (real_series) are forgotten, before and after, so they
+    // are read from the rows until an import of the same indicator and period rebuilds them.
+    await deleteRealSeriesOfOrigin(sql, 'shipped');
     await sql`DELETE FROM observation WHERE origin = 'shipped'`;
     const observations = prevalence.map((row) => ({
       indicator_id: 'prevalensi_stunting',
@@ -142,6 +146,7 @@ export async function loadShippedData(db: Database, paths: ShippedDataPaths, log
       origin: 'shipped',
     }));
     await sql`INSERT INTO observation ${sql(observations)}`;
+    await deleteRealSeriesOfOrigin(sql, 'shipped');
     await bumpDataVersion(sql);
     await sql`
       INSERT INTO shipped_dataset (name, checksum) VALUES ('core', ${checksum})

@@ -7,68 +7,72 @@ import type { TreeLevel } from '../values/region-tree.ts';
  * (float8send/int4send, big-endian), instead of one row per region. 83,762 rows cost PGlite about
  * half a second to scan, send and parse; the packed form is one row. The region table is not joined:
  * the server holds the region tree, so codes are filtered by their length (a whole level) or listed.
+ * A whole level of an imported indicator and period is kept as arrays too (real_series, see
+ * real-series.ts), one row instead of 83,762 to aggregate: the level read here is then skipped.
  */
-export interface ValueFilter {
-  indicators: string[];
-  periods: string[];
-  /** exactly these codes, or every code of this length (a whole level, see CODE_LENGTH) */
-  codes: { kodes: string[] } | { length: number };
-}
+export type ValueFilter =
+  /** exactly these codes, for every pair of these indicators and periods */
+  | { indicators: string[]; periods: string[]; kodes: string[] }
+  /**
+   * every code of one level (by code length, see CODE_LENGTH) for one indicator and period, unless
+   * real_series holds that level: then it is read from there (readRealSeries) and this reads nothing
+   */
+  | { indicator: string; period: string; level: TreeLevel };
 
 /** Length of a Kemendagri code at each level ('ID' for Indonesia has the length of a province code). */
 export const CODE_LENGTH: Record<TreeLevel, number> = { nasional: 2, provinsi: 2, kabkota: 5, kecamatan: 8, desa: 13 };
 
-export interface DirectColumns {
+/** What both tables give per indicator and period: codes, values, numerators and denominators (NaN: none). */
+interface PackedColumns {
   indicator: string;
   period: string;
   kodes: string[];
   values: Float64Array;
-  /** NaN: none */
   numerators: Float64Array;
   denominators: Float64Array;
+}
+
+export interface DirectColumns extends PackedColumns {
   /** per code */
   sources: string[];
 }
 
-export interface RollupColumns {
-  indicator: string;
-  period: string;
-  kodes: string[];
-  values: Float64Array;
-  numerators: Float64Array;
-  denominators: Float64Array;
+export interface RollupColumns extends PackedColumns {
   reporting: Int32Array;
   expected: Int32Array;
   /** per code: the category counts, or null */
   categories: (number[] | null)[];
 }
 
+type Table = 'observation' | 'rollup';
 
 /**
  * The rows of `table` a filter selects. Listed codes are looked up one primary-key probe per
  * indicator, period and code (LATERAL with OFFSET 0 keeps the planner from turning that into a scan
  * of every row of the indicator, which PostgreSQL 15 does for = ANY on the third key column); a
- * code length is a range scan over the indicator and period.
+ * whole level is a range scan over the indicator and period, skipped altogether (an uncorrelated
+ * NOT EXISTS is a one-time filter) when real_series holds the level.
  */
-function selected(sql: Database['sql'], table: 'observation' | 'rollup', filter: ValueFilter) {
+function selected(sql: Database['sql'], table: Table, filter: ValueFilter) {
   const condition = table === 'observation' ? sql`NOT t.is_demo` : sql`t.value IS NOT NULL`;
   const from = table === 'observation' ? sql`observation` : sql`rollup`;
-  if ('kodes' in filter.codes) {
+  if ('kodes' in filter) {
     return sql`
       unnest(${filter.indicators}::text[]) AS i(id)
       CROSS JOIN unnest(${filter.periods}::text[]) AS p(period)
-      CROSS JOIN unnest(${filter.codes.kodes}::text[]) AS k(kode)
+      CROSS JOIN unnest(${filter.kodes}::text[]) AS k(kode)
       CROSS JOIN LATERAL (
         SELECT * FROM ${from} t
         WHERE t.indicator_id = i.id AND t.period = p.period AND t.kode = k.kode AND ${condition} OFFSET 0
       ) t`;
   }
   return sql`${from} t
-      WHERE t.indicator_id = ANY(${filter.indicators}::text[]) AND t.period = ANY(${filter.periods}::text[])
-        AND length(t.kode) = ${filter.codes.length} AND ${condition}`;
+      WHERE t.indicator_id = ${filter.indicator} AND t.period = ${filter.period}
+        AND length(t.kode) = ${CODE_LENGTH[filter.level]} AND ${condition}
+        AND NOT EXISTS (SELECT 1 FROM real_series s WHERE s.indicator_id = ${filter.indicator} AND s.period = ${filter.period} AND s.level = ${filter.level})`;
 }
 
-const isEmpty = (filter: ValueFilter) => filter.indicators.length === 0 || filter.periods.length === 0 || ('kodes' in filter.codes && filter.codes.kodes.length === 0);
+const isEmpty = (filter: ValueFilter) => 'kodes' in filter && (filter.indicators.length === 0 || filter.periods.length === 0 || filter.kodes.length === 0);
 
 /** Separates the sources in one text; import sources are file names, which hold no control characters. */
 const SOURCE_SEPARATOR = '\u001f';
@@ -78,72 +82,72 @@ const SOURCE_SEPARATOR = '\u001f';
  * past work_mem) and doubled the query's time on PostgreSQL.
  */
 function grouping(sql: Database['sql'], filter: ValueFilter) {
+  if (!('kodes' in filter)) return { select: sql`${filter.indicator}::text AS indicator, ${filter.period}::text AS period`, groupBy: sql`` };
   const single = filter.indicators.length === 1 && filter.periods.length === 1;
   return single
     ? { select: sql`${filter.indicators[0] ?? ''}::text AS indicator, ${filter.periods[0] ?? ''}::text AS period`, groupBy: sql`` }
     : { select: sql`t.indicator_id AS indicator, t.period`, groupBy: sql`GROUP BY t.indicator_id, t.period` };
 }
 
-export async function readDirectColumns({ sql }: Database, filter: ValueFilter): Promise<DirectColumns[]> {
+interface PackedRow {
+  indicator: string;
+  period: string;
+  kodes: string | null;
+  values: Uint8Array;
+  numerators: Uint8Array;
+  denominators: Uint8Array;
+}
+
+/**
+ * The rows a filter selects, packed per indicator and period: the columns both tables have, plus
+ * `extra` (the table's own). Groups without rows (kodes null) are left out.
+ */
+async function readPacked<Extra extends object>(sql: Database['sql'], table: Table, filter: ValueFilter, extra: ReturnType<Database['sql']>): Promise<(PackedRow & Extra)[]> {
   if (isEmpty(filter)) return [];
   const { select, groupBy } = grouping(sql, filter);
-  const rows = await sql<{ indicator: string; period: string; kodes: string | null; values: Uint8Array; numerators: Uint8Array; denominators: Uint8Array; sources: string }[]>`
+  const rows = await sql<(PackedRow & Extra)[]>`
     SELECT ${select},
            string_agg(t.kode, ',') AS kodes,
            string_agg(float8send(t.value), ''::bytea) AS values,
            string_agg(coalesce(float8send(t.numerator), float8send('NaN')), ''::bytea) AS numerators,
            string_agg(coalesce(float8send(t.denominator), float8send('NaN')), ''::bytea) AS denominators,
-           string_agg(t.source, ${SOURCE_SEPARATOR}) AS sources
-    FROM ${selected(sql, 'observation', filter)}
+           ${extra}
+    FROM ${selected(sql, table, filter)}
     ${groupBy}`;
-  return rows.flatMap((row) =>
-    row.kodes === null
-      ? []
-      : [
-          {
-            indicator: row.indicator,
-            period: row.period,
-            kodes: row.kodes.split(','),
-            values: bigEndianFloats(row.values),
-            numerators: bigEndianFloats(row.numerators),
-            denominators: bigEndianFloats(row.denominators),
-            sources: row.sources.split(SOURCE_SEPARATOR),
-          },
-        ],
-  );
+  return rows.filter((row) => row.kodes !== null);
+}
+
+function packedColumns(row: PackedRow): PackedColumns {
+  return {
+    indicator: row.indicator,
+    period: row.period,
+    kodes: (row.kodes ?? '').split(','),
+    values: bigEndianFloats(row.values),
+    numerators: bigEndianFloats(row.numerators),
+    denominators: bigEndianFloats(row.denominators),
+  };
+}
+
+export async function readDirectColumns({ sql }: Database, filter: ValueFilter): Promise<DirectColumns[]> {
+  const rows = await readPacked<{ sources: string }>(sql, 'observation', filter, sql`string_agg(t.source, ${SOURCE_SEPARATOR}) AS sources`);
+  return rows.map((row) => ({ ...packedColumns(row), sources: row.sources.split(SOURCE_SEPARATOR) }));
 }
 
 export async function readRollupColumns({ sql }: Database, filter: ValueFilter): Promise<RollupColumns[]> {
-  if (isEmpty(filter)) return [];
-  const { select, groupBy } = grouping(sql, filter);
-  const rows = await sql<{ indicator: string; period: string; kodes: string | null; values: Uint8Array; numerators: Uint8Array; denominators: Uint8Array; reporting: Uint8Array; expected: Uint8Array; categories: string }[]>`
-    SELECT ${select},
-           string_agg(t.kode, ',') AS kodes,
-           string_agg(float8send(t.value), ''::bytea) AS values,
-           string_agg(coalesce(float8send(t.numerator), float8send('NaN')), ''::bytea) AS numerators,
-           string_agg(coalesce(float8send(t.denominator), float8send('NaN')), ''::bytea) AS denominators,
-           string_agg(int4send(t.reporting), ''::bytea) AS reporting,
-           string_agg(int4send(t.expected), ''::bytea) AS expected,
-           string_agg(coalesce(array_to_string(t.categories, ','), ''), ';') AS categories
-    FROM ${selected(sql, 'rollup', filter)}
-    ${groupBy}`;
-  return rows.flatMap((row) =>
-    row.kodes === null
-      ? []
-      : [
-          {
-            indicator: row.indicator,
-            period: row.period,
-            kodes: row.kodes.split(','),
-            values: bigEndianFloats(row.values),
-            numerators: bigEndianFloats(row.numerators),
-            denominators: bigEndianFloats(row.denominators),
-            reporting: bigEndianInts(row.reporting),
-            expected: bigEndianInts(row.expected),
-            categories: row.categories.split(';').map((text) => (text === '' ? null : text.split(',').map(Number))),
-          },
-        ],
+  const rows = await readPacked<{ reporting: Uint8Array; expected: Uint8Array; categories: string }>(
+    sql,
+    'rollup',
+    filter,
+    sql`string_agg(int4send(t.reporting), ''::bytea) AS reporting,
+        string_agg(int4send(t.expected), ''::bytea) AS expected,
+        string_agg(coalesce(array_to_string(t.categories, ','), ''), ';') AS categories`,
   );
+  return rows.map((row) => ({
+    ...packedColumns(row),
+    reporting: bigEndianInts(row.reporting),
+    expected: bigEndianInts(row.expected),
+    categories: row.categories.split(';').map((text) => (text === '' ? null : text.split(',').map(Number))),
+  }));
 }
 
 function bigEndianFloats(bytes: Uint8Array): Float64Array {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { LEVELS } from '../catalogue.ts';
+import { LEVELS, type Level } from '../catalogue.ts';
 import { resolveLevel, resolveValues, type ValueContext } from '../values/resolve.ts';
 import { valuesJsonChunks } from '../values/values-json.ts';
-import { findIndicator } from '../db/indicators.ts';
-import { findRegion } from '../db/regions.ts';
+import { IndicatorCache } from '../values/indicator-cache.ts';
+import { levelOfCode, regionExists, TREE_LEVELS, type RegionTree } from '../values/region-tree.ts';
 import { badRequest, notFound } from '../problem.ts';
 import { REGION_CODE } from '../region-code.ts';
 import { validate } from '../validate.ts';
@@ -20,23 +20,40 @@ export const VALUES_QUERY = z.object({
   parent: REGION_CODE.optional(),
 });
 
-/** The indicator a values request names, checked against the catalogue, the level and the parent. */
-async function checkedIndicator(db: ValueContext['db'], query: z.infer<typeof VALUES_QUERY>) {
-  const indicator = await findIndicator(db, query.indicator);
+/**
+ * The indicator a values request names, checked against the catalogue, the level and the parent.
+ * Indicators and regions come from memory (IndicatorCache, the region tree), so a request answered
+ * from the response cache asks the database only for the data version.
+ */
+async function checkedIndicator(indicators: IndicatorCache, tree: RegionTree, query: z.infer<typeof VALUES_QUERY>) {
+  const indicator = await indicators.find(query.indicator);
   if (!indicator) throw notFound(`unknown indicator "${query.indicator}"; GET /api/indicators lists them`);
   if (!indicator.levels.includes(query.level)) {
     throw badRequest(`${indicator.id} is reported for ${indicator.levels.join(', ')}, not ${query.level}`);
   }
-  if (query.parent && !(await findRegion(db, query.parent))) throw notFound(`unknown region "${query.parent}"`);
+  if (query.parent) checkAncestor(tree, query.level, query.parent);
   return indicator;
+}
+
+/** `parent` may be any region above `level` (ID: Indonesia); one at or below it has no such regions below it. */
+export function checkAncestor(tree: RegionTree, level: Level, parent: string): void {
+  const parentLevel = levelOfCode(parent);
+  const depth = TREE_LEVELS.indexOf(level);
+  if (parentLevel === undefined || TREE_LEVELS.indexOf(parentLevel) >= depth) {
+    const above = TREE_LEVELS.slice(1, depth);
+    const allowed = above.length > 0 ? `the code of a ${above.join(', ')} (or ID, or no parent, for all of Indonesia)` : 'ID or no parent (provinces are the top level)';
+    throw badRequest(`parent ${parent} is a ${parentLevel ?? 'code of no level'}, not a region above ${level}, so it has no ${level} below it; give ${allowed}`);
+  }
+  if (!regionExists(tree, parent)) throw notFound(`unknown region "${parent}"`);
 }
 
 export function valueRoutes(context: ValueContext) {
   const { db } = context;
   const cache = new ResponseCache();
+  const indicators = new IndicatorCache(db);
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
-    const indicator = await checkedIndicator(db, query);
+    const indicator = await checkedIndicator(indicators, context.tree, query);
     const { version } = await readDataVersion(db);
     const key = `${version}|${indicator.id}|${query.period}|${query.level}|${query.parent ?? ''}`;
     const response = await cache.getJson(key, async () => {
@@ -49,14 +66,16 @@ export function valueRoutes(context: ValueContext) {
 }
 
 /**
- * The same values as CSV for spreadsheets and GIS: one row per region with its name and ancestors.
+ * The same values as CSV for spreadsheets and GIS: one row per region with its name and ancestors
+ * (all the regions of the level, or those below `parent`).
  * Text cells that a spreadsheet would run as a formula are neutralised (see csv-safety.ts).
  */
 export function valueCsvRoutes(context: ValueContext) {
   const { db } = context;
+  const indicators = new IndicatorCache(db);
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
-    const indicator = await checkedIndicator(db, query);
+    const indicator = await checkedIndicator(indicators, context.tree, query);
     const [resolved, names] = await Promise.all([resolveValues(context, { ...query, indicator }), namesWithAncestors(db, query)]);
     const rows = names.map((region) => {
       const value = resolved.get(region.kode);

@@ -58,23 +58,52 @@ export async function loadRegionTree({ sql }: Database): Promise<RegionTree> {
   return { nasional: nodes('nasional'), provinsi: nodes('provinsi'), kabkota: nodes('kabkota'), kecamatan: nodes('kecamatan'), desa: nodes('desa') };
 }
 
+/** The level of a region code from its shape: ID, 53, 53.01, 53.01.01, 53.01.01.2001. */
+export function levelOfCode(kode: string): TreeLevel | undefined {
+  return kode === 'ID' ? 'nasional' : TREE_LEVELS[kode.split('.').length];
+}
+
+/** Whether the tree (the region table as loaded at start) holds this code. */
+export function regionExists(tree: RegionTree, kode: string): boolean {
+  const level = levelOfCode(kode);
+  return level !== undefined && tree[level].ordinalOf.has(kode);
+}
+
 /** Ordinals [start, end) of the children of `parent` at `level`: contiguous, as ordinals follow code order. */
 export function childRange(tree: RegionTree, level: TreeLevel, parent: string): { start: number; end: number } {
   const above = parentLevel(level);
-  const parentOrdinal = above ? tree[above].ordinalOf.get(parent) : undefined;
-  if (parentOrdinal === undefined) return { start: 0, end: 0 };
-  const parentOf = tree[level].parentOf;
-  const lowerBound = (target: number) => {
-    let low = 0;
-    let high = parentOf.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((parentOf[mid] ?? 0) < target) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  return { start: lowerBound(parentOrdinal), end: lowerBound(parentOrdinal + 1) };
+  return above && levelOfCode(parent) === above ? descendantRange(tree, level, parent) : { start: 0, end: 0 };
+}
+
+/**
+ * Ordinals [start, end) of the regions of `level` below `ancestor`, a region of any level above it
+ * (empty when it is unknown or not above). Each region's children are one contiguous run of the level
+ * below, so the run of descendants is too: two binary searches per level down.
+ */
+export function descendantRange(tree: RegionTree, level: TreeLevel, ancestor: string): { start: number; end: number } {
+  const from = levelOfCode(ancestor);
+  const ordinal = from === undefined ? undefined : tree[from].ordinalOf.get(ancestor);
+  const depth = TREE_LEVELS.indexOf(level);
+  if (from === undefined || ordinal === undefined || TREE_LEVELS.indexOf(from) >= depth) return { start: 0, end: 0 };
+  let start = ordinal;
+  let end = ordinal + 1;
+  for (let d = TREE_LEVELS.indexOf(from) + 1; d <= depth; d++) {
+    const parentOf = tree[TREE_LEVELS[d] ?? 'desa'].parentOf;
+    [start, end] = [lowerBound(parentOf, start), lowerBound(parentOf, end)];
+  }
+  return { start, end };
+}
+
+/** The first index whose parent ordinal is at least `target` (parentOf is sorted). */
+function lowerBound(parentOf: Int32Array, target: number): number {
+  let low = 0;
+  let high = parentOf.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((parentOf[mid] ?? 0) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 interface RegionRow {

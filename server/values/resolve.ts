@@ -1,9 +1,10 @@
 import type { IndicatorDefinition } from '../catalogue.ts';
 import type { Database } from '../db/client.ts';
 import { readDemoSlices, type StoredDemoSeries } from '../db/demo.ts';
-import { CODE_LENGTH, readDirectColumns, readRollupColumns, type DirectColumns, type RollupColumns, type ValueFilter } from '../db/values.ts';
+import { PRESENT, readRealSeries, type RealSeries } from '../db/real-series.ts';
+import { readDirectColumns, readRollupColumns, type DirectColumns, type RollupColumns, type ValueFilter } from '../db/values.ts';
 import { FLAG, LevelValues, type ResolvedValue } from './level-values.ts';
-import { childRange, type RegionTree, type TreeLevel } from './region-tree.ts';
+import { descendantRange, type RegionTree, type TreeLevel } from './region-tree.ts';
 import { CATEGORY_COUNT, valueAt } from './rollup.ts';
 import { applySuccessions, predecessorsOutside, type Succession } from './succession.ts';
 
@@ -51,13 +52,13 @@ export async function resolveValues(
   return (await resolveLevel(context, query)).toMap(context.tree[query.level].kodes);
 }
 
-/** The values of a whole level, or of the children of `parent`, as columns. */
+/** The values of a whole level, or of its regions below `parent` (any level above), as columns. */
 export async function resolveLevel(
   context: ValueContext,
   query: { indicator: IndicatorDefinition; period: string; level: TreeLevel; parent?: string },
 ): Promise<LevelValues> {
   const { tree } = context;
-  const range = query.parent ? childRange(tree, query.level, query.parent) : { start: 0, end: tree[query.level].kodes.length };
+  const range = query.parent ? descendantRange(tree, query.level, query.parent) : { start: 0, end: tree[query.level].kodes.length };
   const [values] = await resolveRanges(context, [{ indicator: query.indicator, period: query.period, level: query.level, ...range }]);
   return values ?? new LevelValues(query.level, 0, 0);
 }
@@ -65,7 +66,8 @@ export async function resolveLevel(
 /**
  * Resolves many runs at once with a handful of queries whatever their number (a region profile asks
  * for every indicator and period): demonstration slices per level and run, real values and roll-ups
- * for all listed codes together, and whole levels by code length.
+ * for all listed codes together, and large runs as slices of real_series (by code length where a
+ * level has none).
  */
 export async function resolveRanges(context: ValueContext, queries: RangeQuery[]): Promise<LevelValues[]> {
   const { db, tree, successions } = context;
@@ -77,38 +79,42 @@ export async function resolveRanges(context: ValueContext, queries: RangeQuery[]
   });
   const extras = queries.map((q) => predecessorsOutside(successions, q.level, q.period, tree[q.level], q.start, q.end));
 
-  // Real values: listed codes for small runs, by code length for large ones, roll-ups except for desa.
-  const listed = queries.flatMap((q, i) => (q.end - q.start <= LISTED_CODES_LIMIT ? [i] : []));
+  // Real values: listed codes for small runs (and the predecessors outside any run); large runs as the
+  // slice of their level's real_series, or by code length where the level has none; roll-ups except
+  // for desa, which have none.
+  const large = queries.flatMap((q, i) => (q.end - q.start > LISTED_CODES_LIMIT ? [i] : []));
+  const listed = queries.flatMap((q, i) => (q.end - q.start <= LISTED_CODES_LIMIT || (extras[i] ?? []).length > 0 ? [i] : []));
   const filters: ValueFilter[] = [];
   if (listed.length > 0) {
     const kodes = new Set<string>();
     for (const i of listed) {
       const q = queries[i] as RangeQuery;
-      for (let o = q.start; o < q.end; o++) kodes.add(tree[q.level].kodes[o] ?? '');
+      if (q.end - q.start <= LISTED_CODES_LIMIT) for (let o = q.start; o < q.end; o++) kodes.add(tree[q.level].kodes[o] ?? '');
       for (const kode of extras[i] ?? []) kodes.add(kode);
     }
-    filters.push({ ...pairsOf(listed.map((i) => queries[i] as RangeQuery)), codes: { kodes: [...kodes] } });
+    filters.push({ ...pairsOf(listed.map((i) => queries[i] as RangeQuery)), kodes: [...kodes] });
   }
   // One query per large run (not one per level): a single indicator and period aggregates without sorting.
-  for (const q of queries) {
-    if (q.end - q.start > LISTED_CODES_LIMIT) filters.push({ indicators: [q.indicator.id], periods: [q.period], codes: { length: CODE_LENGTH[q.level] } });
+  for (const i of large) {
+    const q = queries[i] as RangeQuery;
+    filters.push({ indicator: q.indicator.id, period: q.period, level: q.level });
   }
-  const rollupFilters = filters.filter((filter) => !('length' in filter.codes && filter.codes.length === CODE_LENGTH.desa));
+  const rollupFilters = filters.filter((filter) => !('level' in filter && filter.level === 'desa'));
 
-  // Demonstration data: one query per level and run.
+  // Demonstration data: one query per level and run; real series likewise, for the large runs.
   const runs = new Map<string, number[]>();
   queries.forEach((q, i) => {
     const key = `${q.level}|${q.start}|${q.end}`;
     runs.set(key, [...(runs.get(key) ?? []), i]);
   });
-  const [demo, rollups, direct] = await Promise.all([
-    Promise.all(
-      [...runs.values()].map(async (members) => {
-        const first = queries[members[0] ?? 0] as RangeQuery;
-        const slices = await readDemoSlices(db, { level: first.level, start: first.start, count: first.end - first.start, ...pairsOf(members.map((i) => queries[i] as RangeQuery)) });
-        return { members, slices };
-      }),
-    ),
+  const slicesOf = <T>(read: (query: { level: TreeLevel; start: number; count: number; indicators: string[]; periods: string[] }) => Promise<T[]>, members: number[]) => {
+    const first = queries[members[0] ?? 0] as RangeQuery;
+    return read({ level: first.level, start: first.start, count: first.end - first.start, ...pairsOf(members.map((i) => queries[i] as RangeQuery)) });
+  };
+  const largeRuns = [...runs.values()].filter((members) => large.includes(members[0] ?? -1));
+  const [demo, series, rollups, direct] = await Promise.all([
+    Promise.all([...runs.values()].map(async (members) => ({ members, slices: await slicesOf((query) => readDemoSlices(db, query), members) }))),
+    Promise.all(largeRuns.map(async (members) => ({ members, slices: await slicesOf((query) => readRealSeries(db, query), members) }))),
     Promise.all(rollupFilters.map((filter) => readRollupColumns(db, filter))),
     Promise.all(filters.map((filter) => readDirectColumns(db, filter))),
   ]);
@@ -143,6 +149,17 @@ export async function resolveRanges(context: ValueContext, queries: RangeQuery[]
     }
   };
   for (const columns of rollups.flat()) place(columns, (target, index, k) => writeRollup(target, index, columns, k), (k) => rollupEntry(columns, k));
+  const eachSeries = (fill: (target: LevelValues, slice: RealSeries) => void) => {
+    for (const { members, slices } of series) {
+      for (const slice of slices) {
+        for (const i of members) {
+          const q = queries[i] as RangeQuery;
+          if (q.indicator.id === slice.indicator && q.period === slice.period) fill(results[i] as LevelValues, slice);
+        }
+      }
+    }
+  };
+  eachSeries(fillSeriesRollups);
   for (const columns of direct.flat()) {
     // Source names to ids once per run of equal names, not once per row.
     const ids = new Map<LevelValues, Int32Array>();
@@ -162,6 +179,7 @@ export async function resolveRanges(context: ValueContext, queries: RangeQuery[]
     };
     place(columns, (target, index, k) => writeDirect(target, index, columns, k, sourceIds(target)[k] ?? 0), (k) => directEntry(columns, k));
   }
+  eachSeries(fillSeriesDirect);
   queries.forEach((q, i) => applySuccessions(results[i] as LevelValues, tree[q.level], successions, q.period, extraValues[i] ?? new Map()));
   return results;
 }
@@ -188,6 +206,40 @@ function fillDemo(target: LevelValues, { basis, series }: StoredDemoSeries, kind
       target.expected[i] = series.expected?.[i] ?? 0;
     }
     if (series.categories && target.categories) target.categories.set(series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT), i * CATEGORY_COUNT);
+  }
+}
+
+/** Roll-ups of a real_series slice (index i of the slice is index i of the run). */
+function fillSeriesRollups(target: LevelValues, series: RealSeries) {
+  const source = target.sourceId(ROLLUP_SOURCE);
+  for (let i = 0; i < target.size; i++) {
+    if (series.present[i] !== PRESENT.rollup) continue;
+    target.flags[i] = FLAG.value | FLAG.rollup | FLAG.counts | (series.categories ? FLAG.distribution : 0);
+    target.values[i] = series.values[i] ?? Number.NaN;
+    target.numerators[i] = series.numerators[i] ?? Number.NaN;
+    target.denominators[i] = series.denominators[i] ?? Number.NaN;
+    target.sourceOf[i] = source;
+    target.reporting[i] = series.reporting[i] ?? 0;
+    target.expected[i] = series.expected[i] ?? 0;
+    if (series.categories) {
+      target.categories ??= new Int32Array(target.size * CATEGORY_COUNT);
+      target.categories.set(series.categories.subarray(i * CATEGORY_COUNT, (i + 1) * CATEGORY_COUNT), i * CATEGORY_COUNT);
+    }
+    if (target.notes.size > 0) target.notes.delete(i);
+  }
+}
+
+/** Direct values of a real_series slice. */
+function fillSeriesDirect(target: LevelValues, series: RealSeries) {
+  const sourceIds = series.sources.map((name) => target.sourceId(name));
+  for (let i = 0; i < target.size; i++) {
+    if (series.present[i] !== PRESENT.direct) continue;
+    target.flags[i] = FLAG.value;
+    target.values[i] = series.values[i] ?? Number.NaN;
+    target.numerators[i] = series.numerators[i] ?? Number.NaN;
+    target.denominators[i] = series.denominators[i] ?? Number.NaN;
+    target.sourceOf[i] = sourceIds[series.sourceIds[i] ?? 0] ?? 0;
+    if (target.notes.size > 0) target.notes.delete(i);
   }
 }
 

@@ -32,7 +32,7 @@ export const valuesResponseSchema = z
     indicator: z.string().meta({ description: 'Id indikator.', examples: ['prevalensi_stunting'] }),
     period: periodSchema,
     level: z.enum(LEVELS).meta({ description: 'Tingkat wilayah yang nilainya dikirim.' }),
-    parent: regionCodeSchema.nullable().meta({ description: 'Wilayah induk yang diminta, atau null untuk seluruh Indonesia.' }),
+    parent: regionCodeSchema.nullable().meta({ description: 'Wilayah yang diminta (`parent`, di tingkat mana pun di atas `level`), atau null untuk seluruh Indonesia.' }),
     unit: z.string().meta({ description: 'Satuan nilai.', examples: ['%'] }),
     sources: z.array(z.string()).meta({ description: 'Setiap sumber sekali; nilai merujuknya lewat indeks `source`.', examples: [['SSGI 2022, Kemenkes']] }),
     values: z.record(regionCodeSchema, compactValueSchema).meta({

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { readCatalogue } from '../../server/catalogue.ts';
 import type { Database } from '../../server/db/client.ts';
+import { openTileStore } from '../../server/tiles/tile-store.ts';
+import { loadRegionTree } from '../../server/values/region-tree.ts';
+import { readSuccessions } from '../../server/values/succession.ts';
 import { shippedApp } from '../support/app.ts';
 
 let app: Awaited<ReturnType<typeof shippedApp>>['app'];
@@ -74,6 +79,75 @@ describe('GET /api/values', () => {
     expect(body.sources[kecamatan?.source ?? -1]).toMatch(/demonstrasi/);
   });
 
+  type Values = { sources: string[]; values: Record<string, { source: number; [field: string]: unknown }> };
+  /** The values of a request with each source by name, so answers with different source lists compare. */
+  const named = async (path: string) => {
+    const response = await app.request(path);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Values;
+    return Object.fromEntries(Object.entries(body.values).map(([kode, value]) => [kode, { ...value, source: body.sources[value.source] }]));
+  };
+  const children = async (kode: string) =>
+    ((await (await app.request(`/api/regions/${kode}/children`)).json()) as { children: { kode: string }[] }).children.map((child) => child.kode);
+
+  it('gives the desa of a kab/kota (any ancestor as parent): the union of the desa of its kecamatan', async () => {
+    // Kabupaten Bogor: 40 kecamatan, over 400 desa
+    const kecamatan = await children('32.01');
+    expect(kecamatan.length).toBeGreaterThan(30);
+    const union = Object.assign({}, ...(await Promise.all(kecamatan.map((kode) => named(`/api/values?indicator=IH-1&period=2024&level=desa&parent=${kode}`)))));
+    const all = await named('/api/values?indicator=IH-1&period=2024&level=desa&parent=32.01');
+    expect(Object.keys(all).length).toBeGreaterThan(300);
+    expect(all).toEqual(union);
+    expect(Object.keys(all).every((kode) => kode.startsWith('32.01.'))).toBe(true);
+  });
+
+  it('gives the kecamatan of a province, the union of those of its kab/kota, and all of them for ID', async () => {
+    const kabkota = await children('53');
+    const union = Object.assign({}, ...(await Promise.all(kabkota.map((kode) => named(`/api/values?indicator=IH-1&period=2024&level=kecamatan&parent=${kode}`)))));
+    const all = await named('/api/values?indicator=IH-1&period=2024&level=kecamatan&parent=53');
+    expect(Object.keys(all).length).toBeGreaterThan(300);
+    expect(all).toEqual(union);
+    expect(await named('/api/values?indicator=IH-1&period=2024&level=kecamatan&parent=ID')).toEqual(await named('/api/values?indicator=IH-1&period=2024&level=kecamatan'));
+  });
+
+  it('answers a direct parent as before: the children, with the same values as the whole level has for them', async () => {
+    const level = await named('/api/values?indicator=prevalensi_stunting&period=2021&level=kabkota');
+    const ntt = await named('/api/values?indicator=prevalensi_stunting&period=2021&level=kabkota&parent=53');
+    expect(ntt).toEqual(Object.fromEntries(Object.entries(level).filter(([kode]) => kode.startsWith('53.'))));
+    expect(Object.keys(ntt)).toHaveLength(22);
+  });
+
+  it.each([
+    ['level=kecamatan&parent=51.71.01', /parent 51\.71\.01 is a kecamatan, not a region above kecamatan.*provinsi, kabkota/],
+    ['level=kabkota&parent=51.71.01.1001', /parent 51\.71\.01\.1001 is a desa, not a region above kabkota/],
+    ['level=provinsi&parent=51', /parent 51 is a provinsi, not a region above provinsi/],
+  ])('refuses a parent at or below the level (%s) with a 400 that says what to give', async (query, message) => {
+    expect((await problem(`/api/values?indicator=IH-1&period=2024&${query}`, 400)).detail).toMatch(message);
+    expect((await problem(`/api/values.csv?indicator=IH-1&period=2024&${query}`, 400)).detail).toMatch(message);
+  });
+
+  it('answers a repeated request with one query, the data version: indicator and parent come from memory', async () => {
+    let queries = 0;
+    const sql = new Proxy(db.sql, {
+      apply(target, self, args) {
+        queries += 1;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    const counted = createApp({ db: { ...db, sql }, tiles: openTileStore('geodata'), regionTree: await loadRegionTree(db), successions: readSuccessions('data'), catalogue: readCatalogue('data') });
+    const path = '/api/values?indicator=IH-1&period=2024&level=desa&parent=51.71';
+    expect((await counted.request(path)).status).toBe(200);
+    queries = 0;
+    const again = await counted.request(path);
+    expect(again.status).toBe(200);
+    expect(Object.keys(((await again.json()) as Values).values).length).toBeGreaterThan(30);
+    expect(queries).toBe(1);
+  });
+
+  it('answers an unknown ancestor with 404', async () => {
+    expect((await problem('/api/values?indicator=IH-1&period=2024&level=desa&parent=51.79', 404)).detail).toMatch(/unknown region "51\.79"/);
+  });
+
   it.each([
     ['/api/values?indicator=prevalensi_stunting&level=provinsi', 400, /period/],
     ['/api/values?indicator=prevalensi_stunting&period=22&level=provinsi', 400, /four-digit year/],
@@ -97,6 +171,18 @@ describe('GET /api/values.csv', () => {
     expect(lines[0]).toBe('kode,nama,provinsi,kabkota,kecamatan,indikator,periode,nilai,pembilang,penyebut,satuan,sumber,demonstrasi,dasar,melapor,dari,catatan');
     expect(lines).toHaveLength(23);
     expect(lines.find((line) => line.startsWith('53.71,'))).toMatch(/^53\.71,Kota Kupang,Nusa Tenggara Timur,,,prevalensi_stunting,2021,26\.1,,,%,"?SSGI 2021, Kemenkes"?,tidak,direct/);
+  });
+
+  it('lists the desa of a kab/kota, every one of them with its kecamatan', async () => {
+    const response = await app.request('/api/values.csv?indicator=IH-1&period=2024&level=desa&parent=51.71');
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+    const kecamatan = ((await (await app.request('/api/regions/51.71/children')).json()) as { children: { kode: string }[] }).children;
+    let desa = 0;
+    for (const { kode } of kecamatan) desa += ((await (await app.request(`/api/regions/${kode}/children`)).json()) as { children: unknown[] }).children.length;
+    expect(lines).toHaveLength(desa);
+    expect(lines.every((line) => line.startsWith('51.71.'))).toBe(true);
+    expect(lines.find((line) => line.startsWith('51.71.01.1001,'))).toMatch(/^51\.71\.01\.1001,[^,]+,Bali,Kota Denpasar,Denpasar Selatan,IH-1,2024,/);
   });
 
   it('answers bad parameters with the same problems as the JSON endpoint', async () => {

@@ -133,6 +133,44 @@ describe.each(DATABASE_KINDS)('imports and roll-ups on %s', (kind) => {
     expect(await rollbackImport(services, first.summary.batchId)).toMatchObject({ ok: false, reason: 'already' });
   });
 
+  it('reads a whole level from the arrays built at import exactly as from the rows, and rebuilds them on rollback', async () => {
+    // Over a thousand kecamatan and desa of Bali and NTT, so that whole levels hold real values and roll-ups.
+    const kecamatan = services.tree.kecamatan.kodes.filter((kode) => kode.startsWith('51.') || kode.startsWith('53.'));
+    const desa = services.tree.desa.kodes.filter((kode) => kode.startsWith('51.') || kode.startsWith('53.'));
+    const lines = [
+      ...desa.map((kode, i) => `${kode},IH-1,2023,${i % 7},${10 + (i % 13)}`),
+      ...kecamatan.slice(0, 5).map((kode) => `${kode},IH-1,2023,3,40`),
+    ];
+    // a count that does not fit float4 makes the kecamatan arrays float8
+    lines[lines.length - 1] = `${kecamatan[4]},IH-1,2023,3.3,40.1`;
+    const outcome = await runImport(services, csv(`kode,indikator,periode,pembilang,penyebut\n${lines.join('\n')}\n`), { dryRun: false, createdBy: 'test' });
+    if (!outcome.ok || !outcome.summary.batchId) throw new Error('import failed');
+    const stored = await db.sql<{ level: string }[]>`SELECT level FROM real_series WHERE indicator_id = 'IH-1' AND period = '2023' ORDER BY level`;
+    expect(stored.map((row) => row.level)).toEqual(['desa', 'kabkota', 'kecamatan', 'nasional', 'provinsi']);
+    const widths = await db.sql<{ level: string; count_bytes: number }[]>`SELECT level, count_bytes FROM real_series WHERE indicator_id = 'IH-1' AND period = '2023' AND level IN ('desa', 'kecamatan') ORDER BY level`;
+    expect(widths).toEqual([{ level: 'desa', count_bytes: 4 }, { level: 'kecamatan', count_bytes: 8 }]);
+
+    const levels = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
+    const fromArrays = await Promise.all(levels.map((level) => values(level, 'IH-1', '2023')));
+    // the same regions as the children of one region, read code by code
+    const denpasar = await values('desa', 'IH-1', '2023', '51.71.01');
+    for (const [kode, value] of denpasar) expect(fromArrays[3]?.get(kode)).toEqual(value);
+    expect(fromArrays[2]?.get(kecamatan[0] ?? '')).toMatchObject({ value: 7.5, basis: 'direct', source: 'Impor: data.csv' });
+    expect(fromArrays[2]?.get(kecamatan[6] ?? '')).toMatchObject({ basis: 'rollup', demo: false });
+    expect(fromArrays[2]?.get(kecamatan[4] ?? '')).toMatchObject({ numerator: 3.3, denominator: 40.1, basis: 'direct' });
+
+    // without the arrays, everything is read from the rows, with the same result
+    await db.sql`DELETE FROM real_series WHERE indicator_id = 'IH-1' AND period = '2023'`;
+    const fromRows = await Promise.all(levels.map((level) => values(level, 'IH-1', '2023')));
+    levels.forEach((level, i) => expect(fromArrays[i], level).toEqual(fromRows[i]));
+
+    expect(await rollbackImport(services, outcome.summary.batchId)).toMatchObject({ ok: true });
+    const afterRollback = await values('desa', 'IH-1', '2023');
+    expect(afterRollback.get(desa[0] ?? '')?.demo).toBe(true);
+    expect([...afterRollback.values()].some((value) => !value.demo)).toBe(false);
+    expect((await db.sql`SELECT 1 FROM real_series WHERE indicator_id = 'IH-1' AND period = '2023'`).length).toBe(0);
+  });
+
   it('shows a province figure published before the 2022 split on its successors, with a note', async () => {
     const provinces = await values('provinsi', 'prevalensi_stunting', '2022');
     expect(provinces.get('94')).toMatchObject({ value: 34.6, inheritedFrom: '91', demo: false });
