@@ -109,14 +109,15 @@ describe('legend and classification in a browser', () => {
       await expect.poll(() => page.getByRole('region', { name: 'Prevalensi stunting balita (%)', exact: true }).innerText()).toContain(name);
       await m.waitForMap(LAYER.fill('provinsi'));
       await waitForColour(NTT, colorFor(values.get(NTT) as number, classes), `legend-${method}.png`);
-      expect(await legendList().innerText()).not.toBe(autoRows);
-      expect(await classButtons().count()).toBe(classes.colors.length);
+      // The legend follows the map by a frame (web/state/use-after-map-frame.ts).
+      await expect.poll(() => legendList().innerText()).not.toBe(autoRows);
+      await expect.poll(() => classButtons().count()).toBe(classes.colors.length);
       await expectMapMatchesLegend(values, classes, `legend-${method}.png`);
     }
     // Equal intervals on round numbers: 10, 20, 30 for 8,0 to 35,3.
     await methodSelect().selectOption('equal');
     await page.waitForURL((url) => url.searchParams.get('classes') === 'equal');
-    expect(await legendList().innerText()).toContain('20 – < 30');
+    await expect.poll(() => legendList().innerText()).toContain('20 – < 30');
     // Back returns to the previous method.
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('classes') === 'jenks');

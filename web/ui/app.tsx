@@ -26,6 +26,8 @@ import { useFetch } from '../state/use-fetch.ts';
 import { useOverlay } from '../state/use-overlay.ts';
 import { viewForFound } from '../state/region-search.ts';
 import { useTooltipContext } from '../state/tooltip-context.ts';
+import { memo } from 'preact/compat';
+import { useAfterMapFrame } from '../state/use-after-map-frame.ts';
 import { useView } from '../state/use-view.ts';
 import {
   ancestorCodes,
@@ -64,6 +66,11 @@ function effectivePeriod(view: View, indicator: Indicator | null): string | null
   if (view.period !== null && indicator.periods.includes(view.period)) return view.period;
   return indicator.default_period ?? indicator.periods.at(-1) ?? null;
 }
+
+// Re-rendered only when their (one frame late) figures change, not with every render of the app;
+// remade when the language changes (their props alone would not say so).
+const PanelLegend = memo(Legend);
+const PanelRankingTable = memo(RankingTable);
 
 export function App() {
   const { view, navigate, replace } = useView();
@@ -112,6 +119,7 @@ export function App() {
   const aksi = useAksi({ view, indicators: indicators.status === 'ok' ? indicators.data.indicators : null, hoverKode: hover?.kode ?? null, navigate });
   // "Tertinggal" and "Klaster" paint flags or clusters instead of values, with their own panel (state/use-supervision.ts).
   const supervision = useSupervision({ view, indicator, period, navigate });
+
 
   const bounds = region.status === 'ok' ? region.data.bbox : null;
   const mapState = useMemo<MapState>(
@@ -185,6 +193,17 @@ export function App() {
   const all = shown === null ? [] : Object.values(shown);
   const sources = [...new Set(all.filter((v) => !v.demo).map((v) => v.source))].sort();
   const hasDemo = all.some((v) => v.demo) || classes.compareDemo;
+
+  // The map repaints first; the legend and the ranking table, slow to render for thousands of regions,
+  // follow one frame later (state/use-after-map-frame.ts).
+  const legend = useAfterMapFrame(
+    useMemo(
+      () => ({ period, compare: classes.compare, classed: classes.classed, values: classes.values, demo: hasDemo }),
+      [period, classes.compare, classes.classed, classes.values, hasDemo],
+    ),
+  );
+  const ranked = useAfterMapFrame(useMemo(() => ({ view, period, shown }), [view, period, shown]));
+  const formatBreak = useMemo(() => breakFormatFor(unit), [unit]);
 
   const errors = [indicators, region, values, classes.compareFetch].flatMap((f) => (f.status === 'error' ? [f.message] : []));
   if (missing.error) errors.push(missing.error);
@@ -260,16 +279,17 @@ export function App() {
             </p>
           )}
           {supervision.panel ?? (<>
-          <Legend
+          <PanelLegend
+            key={view.lang}
             title={indicator ? indicatorName(indicator) : t('ranking.col.value')}
             indicator={indicator}
             unit={unit}
-            period={period}
-            compare={classes.compare}
-            classed={classes.classed}
-            values={classes.values}
-            formatBreak={breakFormatFor(unit)}
-            demo={hasDemo}
+            period={legend.period}
+            compare={legend.compare}
+            classed={legend.classed}
+            values={legend.values}
+            formatBreak={formatBreak}
+            demo={legend.demo}
             highlight={highlightClass}
             onHighlight={setHighlightClass}
           />
@@ -291,13 +311,14 @@ export function App() {
           {indicators.status === 'ok' && (
             <RegionPanel view={view} indicators={indicators.data.indicators} period={period} regionName={regionName} onNavigate={navigate} />
           )}
-          {indicator && period !== null && shown && children.status === 'ok' && (
-            <RankingTable
-              view={view}
+          {indicator && ranked.period !== null && ranked.shown && children.status === 'ok' && (
+            <PanelRankingTable
+              key={view.lang}
+              view={ranked.view}
               indicator={indicator}
-              period={period}
+              period={ranked.period}
               regions={children.data.children}
-              values={shown}
+              values={ranked.shown}
               where={where}
               onNavigate={navigate}
             />

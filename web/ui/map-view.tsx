@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { createMap, type MapHandle, type MapOptions, type MapState } from '../map/create-map.ts';
 
 /** Mounts the map adapter once and hands it every new state; the component never touches MapLibre. */
@@ -38,7 +38,9 @@ export function MapView(props: {
     };
   }, []);
 
-  useEffect(() => {
+  // Before the browser paints, not after (useEffect would wait a frame): the map asks for its own
+  // frame at once, and a change reaches the screen one frame sooner.
+  useLayoutEffect(() => {
     handle.current?.update(props.state);
   }, [props.state]);
 

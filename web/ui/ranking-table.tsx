@@ -40,7 +40,7 @@ export function RankingTable(props: {
   const [chosen, setSort] = useState<Sort>(() => defaultSort(canRank));
   // A sort the current indicator cannot do (no ranks, no fractions) falls back to its default.
   const sort = (chosen.key === 'rank' && !canRank) || (chosen.key === 'fraction' && !hasFraction) ? defaultSort(canRank) : chosen;
-  const sorted = sortRows(rows, sort);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const level = view.level;
   // Thousands of rows (all kecamatan of Indonesia) would make every repaint of the panel slow and the
   // table endless to tab through: it shows a page in the chosen order, and more on request.
