@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeValues } from '../../web/map/change.ts';
 import { classIndex, colorFor, fadedColor, type Classification } from '../../web/map/classes.ts';
 import { classify, type ClassifiedIndicator } from '../../web/map/classify.ts';
 import { BELOW_TARGET } from '../../web/map/palettes.ts';
 import { LAYER } from '../../web/map/style.ts';
 import type { ClassMethod } from '../../web/state/view.ts';
-import { expectColour, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { expectColour, hexToRgb, type MapPage, mapPageForFile, near, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * The legend and its controls in headless Chromium against the real server: switching the
@@ -28,13 +28,9 @@ const PREVALENCE: ClassifiedIndicator = {
 let m: MapPage;
 let page: Page;
 
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 async function provinceValues(period: string): Promise<Map<string, number>> {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
-import { hexToRgb, near, openMapPage, type MapPage, type Page } from '../support/browser.ts';
+import { hexToRgb, type MapPage, mapPageForFile, near, type Page } from '../support/browser.ts';
 
 /**
  * A level chosen below the region's children ("Tampilkan"): every kecamatan of Indonesia at once and
@@ -13,13 +13,9 @@ const BASE = 'indicator=IH-1&period=2024';
 let m: MapPage;
 let page: Page;
 
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 const param = (name: string) => new URL(page.url()).searchParams.get(name);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { colorFor, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { COVERAGE } from '../../web/map/classify.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
-import { expectColour, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { expectColour, hexToRgb, type MapPage, mapPageForFile, near, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * The map in headless Chromium against the real server and the shipped data: colours a user sees,
@@ -17,13 +17,9 @@ const BALI = '51';
 let m: MapPage;
 let page: Page;
 
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 describe('peta stunting in a browser', () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { colorFor, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
-import { decodePng, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { decodePng, hexToRgb, type MapPage, mapPageForFile, near, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * Navigation in headless Chromium against the real server: the level following the zoom (and the
@@ -16,13 +16,9 @@ const BASE = `indicator=prevalensi_stunting&period=${PERIOD}`;
 let m: MapPage;
 let page: Page;
 
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 const param = (name: string) => new URL(page.url()).searchParams.get(name);

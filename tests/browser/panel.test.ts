@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LAYER } from '../../web/map/style.ts';
-import { openMapPage, type MapPage, type Page } from '../support/browser.ts';
+import { type MapPage, mapPageForFile, type Page } from '../support/browser.ts';
 
 /**
  * The side panel in headless Chromium against the real server: the tooltip in context, the ranking
@@ -13,13 +13,9 @@ import { openMapPage, type MapPage, type Page } from '../support/browser.ts';
 let m: MapPage;
 let page: Page;
 
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 /** 35.3 → "35,3"; 1234 → "1.234". */

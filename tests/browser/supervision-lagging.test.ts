@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLUSTERS, type ClustersWire, type LaggingWire } from '../../shared/api/supervision.ts';
 import { LAYER } from '../../web/map/style.ts';
 import { CLUSTER_COLORS, LAGGING_COLORS } from '../../web/map/supervision-colors.ts';
-import { expectColour, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
+import { expectColour, hexToRgb, type MapPage, mapPageForFile, near, type Page, type Rgb } from '../support/browser.ts';
 
 /**
  * The supervision views "Tertinggal" and "Klaster" in headless Chromium against the real server:
@@ -14,12 +14,9 @@ import { expectColour, hexToRgb, near, openMapPage, type MapPage, type Page, typ
 
 let m: MapPage;
 let page: Page;
-beforeAll(async () => {
-  m = await openMapPage(inject('appUrl'));
-  page = m.page;
-});
-afterAll(async () => {
-  await m?.close();
+mapPageForFile((opened) => {
+  m = opened;
+  page = opened.page;
 });
 
 const points = (...kodes: string[]) => Promise.all(kodes.map(async (k) => m.toScreen(await m.labelPoint(k))));

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /**
  * Headless Debian Chromium on the app, with the questions browser tests keep asking: where is a
@@ -117,6 +118,21 @@ export interface MapPage {
   /** Saves a screenshot of the page as tests/artifacts/`name`. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * One map page for a whole test file, on the shared test server: opened before its first test and
+ * handed to `use`, closed after its last.
+ */
+export function mapPageForFile(use: (opened: MapPage) => void): void {
+  let opened: MapPage | undefined;
+  beforeAll(async () => {
+    opened = await openMapPage(inject('appUrl'));
+    use(opened);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
 }
 
 /** Opens Chromium on a blank page; `url` is the app every helper talks to. */
