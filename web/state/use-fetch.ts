@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { fetchJson } from '../api/client.ts';
 
@@ -15,7 +15,8 @@ export type Fetched<T> =
 export function useFetch<T>(url: string | null, schema: z.ZodType<T>): Fetched<T> {
   const [state, setState] = useState<Fetched<T>>({ status: 'idle' });
 
-  useEffect(() => {
+  // Started right after the render that asked for it; an effect would wait for the next frame first.
+  useLayoutEffect(() => {
     if (url === null) {
       setState({ status: 'idle' });
       return;
