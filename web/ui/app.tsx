@@ -93,6 +93,12 @@ export function App() {
     valuesResponseSchema,
   );
   const shown = values.status === 'ok' ? values.data.values : null;
+  // The region's profile (every indicator for the period, in the panel) is asked for once the map's
+  // values for a new period are in: on the one server thread it would otherwise be worked out first.
+  const [profilePeriod, setProfilePeriod] = useState(period);
+  useEffect(() => {
+    if (values.status !== 'loading') setProfilePeriod(period);
+  }, [period, values.status]);
 
   // An indicator that is not reported here draws every region as "tidak ada data" rather than waiting forever.
   const nothingToFetch = indicators.status !== 'loading' && !availableHere;
@@ -309,7 +315,7 @@ export function App() {
           )}
           {below !== null && <p class="hint">{t('app.clickHint', { level: t(`level.${below}.many`) })}</p>}
           {indicators.status === 'ok' && (
-            <RegionPanel view={view} indicators={indicators.data.indicators} period={period} regionName={regionName} onNavigate={navigate} />
+            <RegionPanel view={view} indicators={indicators.data.indicators} period={profilePeriod} regionName={regionName} onNavigate={navigate} />
           )}
           {indicator && ranked.period !== null && ranked.shown && children.status === 'ok' && (
             <PanelRankingTable
