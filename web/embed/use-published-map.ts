@@ -1,50 +1,17 @@
 import { useMemo } from 'preact/hooks';
-import {
-  childrenSchema,
-  childrenUrl,
-  indicatorsResponseSchema,
-  indicatorsUrl,
-  regionSchema,
-  regionUrl,
-  valuesResponseSchema,
-  valuesUrl,
-  type Indicator,
-} from '../api/client.ts';
 import type { PublishedMap } from '../export/figure.ts';
 import type { MapState } from '../map/create-map.ts';
 import { NO_OVERLAY } from '../map/overlay.ts';
 import { INDONESIA_BOUNDS } from '../map/style.ts';
-import { useClasses } from '../state/use-classes.ts';
-import { useFetch } from '../state/use-fetch.ts';
-import { NATIONAL, type View } from '../state/view.ts';
-
-/** The period shown: the view's when the indicator has it, else its default, else its latest (as ui/app.tsx). */
-export function shownPeriod(view: View, indicator: Indicator | null): string | null {
-  if (indicator === null) return null;
-  if (view.period !== null && indicator.periods.includes(view.period)) return view.period;
-  return indicator.default_period ?? indicator.periods.at(-1) ?? null;
-}
+import { useViewFigures } from '../state/use-view-figures.ts';
+import type { View } from '../state/view.ts';
 
 /**
  * Everything the embed view fetches and paints for a view: the map's state and the published map
- * (null until the figures are in). The explorer has the same pieces in ui/app.tsx.
+ * (null until the figures are in), from the same figures as the explorer (state/use-view-figures.ts).
  */
 export function usePublishedMap(view: View, title: string | null): { mapState: MapState; published: PublishedMap | null; error: string | null } {
-  const indicators = useFetch(indicatorsUrl(), indicatorsResponseSchema);
-  const indicator = indicators.status === 'ok' ? (indicators.data.indicators.find((i) => i.id === view.indicator) ?? null) : null;
-  const period = shownPeriod(view, indicator);
-  const parent = view.region === NATIONAL ? null : view.region;
-  const availableHere = indicator !== null && indicator.levels.includes(view.level);
-  const region = useFetch(regionUrl(view.region), regionSchema);
-  const values = useFetch(availableHere && period !== null ? valuesUrl({ indicator: view.indicator, period, level: view.level, parent }) : null, valuesResponseSchema);
-  const children = useFetch(childrenUrl(view.region), childrenSchema);
-  const shown = values.status === 'ok' ? values.data.values : null;
-  const nothingToFetch = indicators.status !== 'loading' && !availableHere;
-  const valueMap = useMemo(
-    () => (shown !== null ? new Map(Object.entries(shown).map(([kode, v]) => [kode, v.value])) : nothingToFetch ? new Map<string, number>() : null),
-    [shown, nothingToFetch],
-  );
-  const classes = useClasses({ view, indicator, period, parent, availableHere, current: valueMap });
+  const { indicators, indicator, period, parent, availableHere, region, values, shown, classes, children } = useViewFigures(view);
   const bounds = region.status === 'ok' ? region.data.bbox : null;
   const mapState = useMemo<MapState>(
     () => ({

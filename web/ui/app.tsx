@@ -1,15 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  childrenSchema,
-  childrenUrl,
-  indicatorsResponseSchema,
-  indicatorsUrl,
-  regionSchema,
-  regionUrl,
-  valuesResponseSchema,
-  valuesUrl,
-  type Indicator,
-} from '../api/client.ts';
 import { breakFormatFor } from '../format/number.ts';
 import { setLanguage, t } from '../i18n/i18n.ts';
 import { describeValue } from '../format/region-value.ts';
@@ -19,16 +8,15 @@ import { toPublishedMap } from '../export/figure.ts';
 import { viewAfterZoom } from '../map/level-zoom.ts';
 import { INDONESIA_BOUNDS } from '../map/style.ts';
 import { indicatorName, levelsText, viewWithIndicator } from '../state/indicator-groups.ts';
-import { useClasses } from '../state/use-classes.ts';
 import { useAksi } from '../state/use-aksi.ts';
 import { useSupervision } from '../state/use-supervision.ts';
-import { useFetch } from '../state/use-fetch.ts';
 import { useOverlay } from '../state/use-overlay.ts';
 import { viewForFound } from '../state/region-search.ts';
 import { useTooltipContext } from '../state/tooltip-context.ts';
 import { memo } from 'preact/compat';
 import { useAfterMapFrame } from '../state/use-after-map-frame.ts';
 import { useView } from '../state/use-view.ts';
+import { useViewFigures } from '../state/use-view-figures.ts';
 import {
   ancestorCodes,
   childLevelOf,
@@ -60,13 +48,6 @@ import { RegionPanel } from './region-panel.tsx';
 import { SearchBox } from './search-box.tsx';
 import { Tooltip } from './tooltip.tsx';
 
-/** The period shown: the URL's when the indicator has it, else the indicator's default, else its latest. */
-function effectivePeriod(view: View, indicator: Indicator | null): string | null {
-  if (indicator === null) return null;
-  if (view.period !== null && indicator.periods.includes(view.period)) return view.period;
-  return indicator.default_period ?? indicator.periods.at(-1) ?? null;
-}
-
 // Re-rendered only when their (one frame late) figures change, not with every render of the app;
 // remade when the language changes (their props alone would not say so).
 const PanelLegend = memo(Legend);
@@ -80,46 +61,19 @@ export function App() {
   // The map adapter, for image exports (ui/export-menu.tsx).
   const mapHandle = useRef<MapHandle | null>(null);
 
-  const indicators = useFetch(indicatorsUrl(), indicatorsResponseSchema);
-  const indicator =
-    indicators.status === 'ok' ? (indicators.data.indicators.find((i) => i.id === view.indicator) ?? null) : null;
-  const period = effectivePeriod(view, indicator);
-  const parent = view.region === NATIONAL ? null : view.region;
-  const availableHere = indicator !== null && indicator.levels.includes(view.level);
-
-  const region = useFetch(regionUrl(view.region), regionSchema);
-  const values = useFetch(
-    availableHere && period !== null ? valuesUrl({ indicator: view.indicator, period, level: view.level, parent }) : null,
-    valuesResponseSchema,
-  );
-  const shown = values.status === 'ok' ? values.data.values : null;
+  const { indicators, indicator, period, parent, availableHere, region, values, shown, classes, children } = useViewFigures(view);
   // The region's profile (every indicator for the period, in the panel) is asked for once the map's
   // values for a new period are in: on the one server thread it would otherwise be worked out first.
   const [profilePeriod, setProfilePeriod] = useState(period);
   useEffect(() => {
     if (values.status !== 'loading') setProfilePeriod(period);
   }, [period, values.status]);
-
-  // An indicator that is not reported here draws every region as "tidak ada data" rather than waiting forever.
-  const nothingToFetch = indicators.status !== 'loading' && !availableHere;
-  const valueMap = useMemo(
-    () =>
-      shown !== null
-        ? new Map(Object.entries(shown).map(([kode, v]) => [kode, v.value]))
-        : nothingToFetch
-          ? new Map<string, number>()
-          : null,
-    [shown, nothingToFetch],
-  );
-  // Classes, and in change mode the differences from the earlier period (state/use-classes.ts).
-  const classes = useClasses({ view, indicator, period, parent, availableHere, current: valueMap });
   const { classification } = classes.classed;
   // The legend class pointed at: its regions keep their colour on the map, the others fade.
   const [highlightClass, setHighlightClass] = useState<number | null>(null);
 
-  // The regions shown, by name: for the ranking table, and (only desa lack polygons, 361 of them) for
-  // naming the ones the map cannot show; with their label points, for names and circles on the map.
-  const children = useFetch(childrenUrl(view.region, isDeepView(view) ? view.level : undefined), childrenSchema);
+  // `children` (the regions shown, by name) serve the ranking table, the names of desa without a
+  // polygon (361 of them) and, with their label points, the names and circles on the map.
   const { overlay, budget } = useOverlay(view, indicators.status === 'ok' ? indicators.data.indicators : null, period, children);
   // The supervision views "aksi" and "budget" paint kab/kota of their own and have their own panel (state/use-aksi.ts).
   const aksi = useAksi({ view, indicators: indicators.status === 'ok' ? indicators.data.indicators : null, hoverKode: hover?.kode ?? null, navigate });
