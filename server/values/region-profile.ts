@@ -1,6 +1,6 @@
 import { existsIn, isLevel, type IndicatorDefinition } from '../catalogue.ts';
 import type { IndicatorSummary } from '../db/indicators.ts';
-import { FLAG, type LevelValues } from './level-values.ts';
+import { FLAG, type LevelValues, type ResolvedValue } from './level-values.ts';
 import { childRange, parentLevel } from './region-tree.ts';
 import { resolveRanges, type RangeQuery, type ValueContext } from './resolve.ts';
 
@@ -64,26 +64,16 @@ export async function regionProfile(
   return shown.map((indicator, n) => {
     const { siblingsAt, parentAt, trendAt } = slots[n] ?? { siblingsAt: -1, parentAt: -1, trendAt: [] };
     const ownValue = valueOf(siblingsAt, own);
-    const trend = indicator.periods.map((p, k) => {
-      const entry = valueOf(trendAt[k] ?? -1, own);
-      return { period: p, value: entry?.value ?? null, demo: entry?.demo ?? false };
-    });
     const siblingValues = resolved[siblingsAt];
-    return {
-      id: indicator.id,
-      nama: indicator.nama,
-      unit: indicator.unit,
-      kelompok: indicator.kelompok,
-      value: ownValue?.value ?? null,
-      demo: ownValue?.demo ?? false,
-      basis: ownValue?.basis ?? null,
-      source: ownValue?.source ?? null,
-      note: ownValue?.note ?? null,
-      ...rank(siblingValues ? valuesOf(siblingValues) : [], ownValue?.value, indicator),
-      parent_value: parentOrdinal === undefined ? null : (valueOf(parentAt, parentOrdinal)?.value ?? null),
-      target: indicator.target,
-      trend,
-    };
+    return profileEntry(
+      indicator,
+      ownValue,
+      {
+        ...rank(siblingValues ? valuesOf(siblingValues) : [], ownValue?.value, indicator),
+        parent_value: parentOrdinal === undefined ? null : (valueOf(parentAt, parentOrdinal)?.value ?? null),
+      },
+      trendAt.map((at) => valueOf(at, own)),
+    );
   });
 }
 
@@ -107,27 +97,31 @@ async function nationalProfile(context: ValueContext, kode: string, indicators: 
   };
   return shown.map((indicator, n) => {
     const { at, trendAt } = slots[n] ?? { at: -1, trendAt: [] };
-    const ownValue = valueOf(at);
-    return {
-      id: indicator.id,
-      nama: indicator.nama,
-      unit: indicator.unit,
-      kelompok: indicator.kelompok,
-      value: ownValue?.value ?? null,
-      demo: ownValue?.demo ?? false,
-      basis: ownValue?.basis ?? null,
-      source: ownValue?.source ?? null,
-      note: ownValue?.note ?? null,
-      rank: null,
-      ranked_among: 0,
-      parent_value: null,
-      target: indicator.target,
-      trend: indicator.periods.map((p, k) => {
-        const entry = valueOf(trendAt[k] ?? -1);
-        return { period: p, value: entry?.value ?? null, demo: entry?.demo ?? false };
-      }),
-    };
+    return profileEntry(indicator, valueOf(at), { rank: null, ranked_among: 0, parent_value: null }, trendAt.map(valueOf));
   });
+}
+
+/** One indicator of a profile: the region's own value, where it stands, the target and the trend (one value a period). */
+function profileEntry(
+  indicator: IndicatorSummary,
+  own: ResolvedValue | undefined,
+  standing: Pick<IndicatorProfile, 'rank' | 'ranked_among' | 'parent_value'>,
+  trend: (ResolvedValue | undefined)[],
+): IndicatorProfile {
+  return {
+    id: indicator.id,
+    nama: indicator.nama,
+    unit: indicator.unit,
+    kelompok: indicator.kelompok,
+    value: own?.value ?? null,
+    demo: own?.demo ?? false,
+    basis: own?.basis ?? null,
+    source: own?.source ?? null,
+    note: own?.note ?? null,
+    ...standing,
+    target: indicator.target,
+    trend: indicator.periods.map((period, k) => ({ period, value: trend[k]?.value ?? null, demo: trend[k]?.demo ?? false })),
+  };
 }
 
 function valuesOf(values: LevelValues): number[] {
