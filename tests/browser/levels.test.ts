@@ -18,7 +18,6 @@ mapPageForFile((opened) => {
   page = opened.page;
 });
 
-const param = (name: string) => new URL(page.url()).searchParams.get(name);
 const levelPicker = () => page.getByRole('combobox', { name: /^Tampilkan/ });
 
 describe('a level below the children', () => {
@@ -28,7 +27,7 @@ describe('a level below the children', () => {
     expect(await levelPicker().locator('option').allTextContents()).toEqual(['Provinsi', 'Kabupaten/kota', 'Kecamatan']);
     await levelPicker().selectOption('kecamatan');
     await m.waitForMap(LAYER.fill('kecamatan'));
-    expect([param('level'), param('region'), param('lock')]).toEqual(['kecamatan', 'ID', '1']);
+    expect([m.param('level'), m.param('region'), m.param('lock')]).toEqual(['kecamatan', 'ID', '1']);
     const drawn = await m.renderedKodes(LAYER.fill('kecamatan'));
     // The whole country is in view: kecamatan of (nearly) every province are drawn at once.
     expect(new Set(drawn.map((kode) => kode.slice(0, 2))).size).toBeGreaterThanOrEqual(30);
@@ -52,7 +51,7 @@ describe('a level below the children', () => {
     await page.getByRole('button', { name: 'Perbesar' }).click();
     await m.waitForMap(LAYER.fill('kecamatan'));
     await page.waitForTimeout(800);
-    expect([param('level'), param('region')]).toEqual(['kecamatan', 'ID']);
+    expect([m.param('level'), m.param('region')]).toEqual(['kecamatan', 'ID']);
 
     await page.reload();
     await m.waitForMap(LAYER.fill('kecamatan'));
@@ -69,17 +68,17 @@ describe('a level below the children', () => {
     const drawn = await m.renderedKodes(LAYER.fill('desa'));
     // Desa of all four kecamatan of Kota Denpasar, and nothing outside it.
     expect(new Set(drawn.map((kode) => kode.slice(0, 8)))).toEqual(new Set(['51.71.01', '51.71.02', '51.71.03', '51.71.04']));
-    expect([param('level'), param('region'), param('lock')]).toEqual(['desa', '51.71', '1']);
+    expect([m.param('level'), m.param('region'), m.param('lock')]).toEqual(['desa', '51.71', '1']);
     await m.screenshot('levels-desa-kota-denpasar.png');
 
     // A click on a desa selects it (outlined, profiled) instead of moving anywhere.
     await m.clickRegion('51.71.01.1001');
-    await expect.poll(() => param('select')).toBe('51.71.01.1001');
-    expect([param('level'), param('region')]).toEqual(['desa', '51.71']);
+    await expect.poll(() => m.param('select')).toBe('51.71.01.1001');
+    expect([m.param('level'), m.param('region')]).toEqual(['desa', '51.71']);
 
     // Unlocking goes back to the children of Kota Denpasar, its kecamatan, zooming freely again.
     await page.getByRole('checkbox', { name: 'Kunci tingkat' }).uncheck();
     await m.waitForMap(LAYER.fill('kecamatan'), '51.71.');
-    expect([param('level'), param('region'), param('lock')]).toEqual(['kecamatan', '51.71', null]);
+    expect([m.param('level'), m.param('region'), m.param('lock')]).toEqual(['kecamatan', '51.71', null]);
   });
 });

@@ -21,8 +21,7 @@ mapPageForFile((opened) => {
   page = opened.page;
 });
 
-const param = (name: string) => new URL(page.url()).searchParams.get(name);
-const zoomOf = () => Number(param('map')?.split('/')[0]);
+const zoomOf = () => Number(m.param('map')?.split('/')[0]);
 const zoomIn = () => page.getByRole('button', { name: 'Perbesar' }).click();
 const zoomOut = () => page.getByRole('button', { name: 'Perkecil' }).click();
 
@@ -54,13 +53,13 @@ describe('navigation: zoom, camera, search and layers', () => {
     // Zoom 6.5 over Flores (NTT): still the provinces. The camera from the URL is used as it is.
     await page.goto(`${m.url}/?level=provinsi&region=ID&${BASE}&map=6.50/-8.65/121.10`);
     await m.waitForMap(LAYER.fill('provinsi'));
-    expect(param('map')).toBe('6.50/-8.65/121.10');
+    expect(m.param('map')).toBe('6.50/-8.65/121.10');
     expect(await offCentre([121.1, -8.65])).toBeLessThan(1.5);
 
     // One step in crosses zoom 7: the kab/kota of the province under the centre, camera kept.
     await zoomIn();
     await page.waitForURL((url) => url.searchParams.get('region') === '53');
-    expect(param('level')).toBe('kabkota');
+    expect(m.param('level')).toBe('kabkota');
     expect(zoomOf()).toBeCloseTo(7.5, 1);
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
     expect(await m.breadcrumbText()).toBe('Indonesia › Nusa Tenggara Timur');
@@ -69,11 +68,11 @@ describe('navigation: zoom, camera, search and layers', () => {
     // Zooming out a little stays (hysteresis), out past 5.5 goes back up to the provinces.
     await zoomOut();
     await page.waitForURL((url) => url.searchParams.get('map')?.startsWith('6.50/') ?? false);
-    expect(param('region')).toBe('53');
+    expect(m.param('region')).toBe('53');
     await zoomOut();
     await zoomOut();
     await page.waitForURL((url) => url.searchParams.get('region') === 'ID');
-    expect(param('level')).toBe('provinsi');
+    expect(m.param('level')).toBe('provinsi');
     await m.waitForMap(LAYER.fill('provinsi'));
 
     // Back returns to the kab/kota as they were before the zoom that left them; forward again.
@@ -96,14 +95,14 @@ describe('navigation: zoom, camera, search and layers', () => {
     await zoomIn();
     await page.waitForURL((url) => url.searchParams.get('map')?.startsWith('9.50/') ?? false);
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
-    expect([param('level'), param('region')]).toEqual(['kabkota', '53']);
+    expect([m.param('level'), m.param('region')]).toEqual(['kabkota', '53']);
 
     // Unlocked, the next zoom in goes down to the kecamatan of the kab/kota under the centre.
     await lock.uncheck();
     await page.waitForURL((url) => url.searchParams.get('lock') === null);
     await zoomIn();
     await page.waitForURL((url) => url.searchParams.get('level') === 'kecamatan');
-    const kabkota = param('region') as string;
+    const kabkota = m.param('region') as string;
     expect(kabkota).toMatch(/^53\.\d\d$/);
     await m.waitForMap(LAYER.fill('kecamatan'), `${kabkota}.`);
     await m.screenshot('browser-nav-zoomed-kecamatan.png');
@@ -122,7 +121,7 @@ describe('navigation: zoom, camera, search and layers', () => {
     await page.mouse.move(centre.x - 120, centre.y - 60, { steps: 8 });
     await page.mouse.up();
     await page.waitForURL((url) => url.searchParams.get('map') !== '8.20/-9.50000/119.90000');
-    const panned = param('map') as string;
+    const panned = m.param('map') as string;
     expect(panned.startsWith('8.20/')).toBe(true);
     expect(await page.evaluate(() => history.length)).toBe(entries);
     const [, lat, lng] = panned.split('/').map(Number) as [number, number, number];
@@ -130,7 +129,7 @@ describe('navigation: zoom, camera, search and layers', () => {
 
     await page.reload();
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
-    expect(param('map')).toBe(panned);
+    expect(m.param('map')).toBe(panned);
     expect(await offCentre([lng, lat])).toBeLessThan(1.5);
     await m.screenshot('browser-nav-camera-reloaded.png');
 
@@ -140,7 +139,7 @@ describe('navigation: zoom, camera, search and layers', () => {
     await m.waitForMap(LAYER.fill('kecamatan'), '53.12.');
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('region') === '53');
-    expect(param('map')).toBe(panned);
+    expect(m.param('map')).toBe(panned);
     await m.waitForMap(LAYER.fill('kabkota'), '53.');
     expect(await offCentre([lng, lat])).toBeLessThan(1.5);
     await page.goForward();
@@ -182,7 +181,7 @@ describe('navigation: zoom, camera, search and layers', () => {
     await page.keyboard.press('Enter');
 
     await page.waitForURL((url) => url.searchParams.get('region') === kecamatan && url.searchParams.get('select') === chosen.kode);
-    expect(param('level')).toBe('desa');
+    expect(m.param('level')).toBe('desa');
     expect(await search.getAttribute('aria-expanded')).toBe('false');
     await m.waitForMap(LAYER.fill('desa'), `${kecamatan}.`);
     await expect.poll(() => m.renderedKodes(LAYER.pickedLine), { timeout: 15_000 }).toEqual([chosen.kode]);

@@ -113,6 +113,8 @@ export interface MapPage {
   waitForMap(layerId: string, prefix?: string): Promise<void>;
   /** Clicks a region at its label point. */
   clickRegion(kode: string): Promise<void>;
+  /** A parameter of the page's URL (the view: level, region, map, select, ...), or null. */
+  param(name: string): string | null;
   /** The breadcrumb as one line: "Indonesia › Bali". */
   breadcrumbText(): Promise<string>;
   /** Saves a screenshot of the page as tests/artifacts/`name`. */
@@ -211,6 +213,7 @@ export async function openMapPage(url: string, viewport = { width: 1280, height:
       const point = await toScreen(await labelPoint(kode));
       await page.mouse.click(point.x, point.y);
     },
+    param: (name) => new URL(page.url()).searchParams.get(name),
     async breadcrumbText() {
       return (await page.getByRole('navigation', { name: /^(Wilayah|Regions)$/ }).innerText()).replace(/\s+/g, ' ').trim();
     },
