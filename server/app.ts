@@ -28,6 +28,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
 import { valueCsvRoutes, valueRoutes } from './routes/values.ts';
+import { IndicatorCache } from './values/indicator-cache.ts';
 import { ogcRoutes } from './routes/ogc.ts';
 import { noGeometry, type GeometrySource } from './ogc/geometry-store.ts';
 import { noNeighbours, type NeighbourSource } from './analysis/neighbours.ts';
@@ -75,8 +76,10 @@ export function createApp({ db, tiles, regionTree, successions, catalogue, auth,
   app.route('/healthz', healthRoutes(db));
   app.route('/api/indicators', indicatorRoutes(db));
   const valueContext = { db, tree: regionTree, successions };
-  app.route('/api/values', valueRoutes(valueContext));
-  app.route('/api/values.csv', valueCsvRoutes(valueContext));
+  // One catalogue cache for both forms of the values.
+  const indicatorCache = new IndicatorCache(db);
+  app.route('/api/values', valueRoutes(valueContext, indicatorCache));
+  app.route('/api/values.csv', valueCsvRoutes(valueContext, indicatorCache));
   app.route('/api/regions', regionRoutes(valueContext));
   app.route('/api/regions', laggingRoutes(valueContext));
   app.route('/api/clusters', clusterRoutes({ ...valueContext, neighbours }));

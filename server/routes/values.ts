@@ -47,10 +47,9 @@ export function checkAncestor(tree: RegionTree, level: Level, parent: string): v
   if (!regionExists(tree, parent)) throw notFound(`unknown region "${parent}"`);
 }
 
-export function valueRoutes(context: ValueContext) {
+export function valueRoutes(context: ValueContext, indicators = new IndicatorCache(context.db)) {
   const { db } = context;
   const cache = new ResponseCache();
-  const indicators = new IndicatorCache(db);
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
     const indicator = await checkedIndicator(indicators, context.tree, query);
@@ -70,9 +69,8 @@ export function valueRoutes(context: ValueContext) {
  * (all the regions of the level, or those below `parent`).
  * Text cells that a spreadsheet would run as a formula are neutralised (see csv-safety.ts).
  */
-export function valueCsvRoutes(context: ValueContext) {
+export function valueCsvRoutes(context: ValueContext, indicators = new IndicatorCache(context.db)) {
   const { db } = context;
-  const indicators = new IndicatorCache(db);
   return new Hono().get('/', validate('query', VALUES_QUERY), async (c) => {
     const query = c.req.valid('query');
     const indicator = await checkedIndicator(indicators, context.tree, query);
