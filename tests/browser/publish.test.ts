@@ -255,4 +255,23 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     expect(aboutText).toContain('Sumber: SSGI 2022, Kemenkes');
     expect(aboutText).toContain('Periode: 2022');
   });
+
+  it('builds the print sheet only while printing, for Ctrl+P as for "Cetak"', async () => {
+    const sheet = page.locator('.print-sheet');
+    // Not kept in the page between prints: it reads every value shown, at every repaint.
+    expect(await sheet.count()).toBe(0);
+    // What the browser fires for Ctrl+P; the sheet must be in the page before it lays out for print.
+    const rendered = await page.evaluate(async () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      await Promise.resolve();
+      return document.querySelector('.print-sheet')?.textContent ?? null;
+    });
+    expect(rendered).toContain('Periode: 2022');
+    expect(rendered).toContain('Sumber: SSGI 2022, Kemenkes');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(ARTIFACTS, 'publish-ntt-print.png') });
+    await page.emulateMedia({ media: null });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => sheet.count()).toBe(0);
+  });
 });

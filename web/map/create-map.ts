@@ -132,6 +132,8 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     selected: string | null;
     highlightClass: number | null;
   } | null = null;
+  /** The colour set on each region of the level shown, as feature-state (see `apply`). */
+  let fills = new Map<string, string>();
   let hovered: { source: Level; id: string } | null = null;
   let pointedAt: { source: Level; id: string } | null = null;
 
@@ -220,13 +222,24 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     const recoloured = !keepOldColours && coloursChanged;
     if (recoloured) {
       const level = state.level;
-      // The hover outline's state is in its own source (style.ts hoverSource) and stays.
-      for (const source of LEVELS) map.removeFeatureState({ source, sourceLayer: source });
-      // The data join: each region carries its colour (and value) as feature-state, as a bare
-      // MapLibre page would; only these regions' paint is recomputed, no tile is laid out again.
-      for (const [kode, value] of state.values ?? []) {
-        map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { value, fill: regionFill(value, state.classification, highlightClass) });
+      if (applied?.styleKey !== styleKey) {
+        // Other regions: start from no colours. The hover outline's state is in its own source
+        // (style.ts hoverSource) and stays.
+        for (const source of LEVELS) map.removeFeatureState({ source, sourceLayer: source });
+        fills.clear();
       }
+      // The data join: each region carries its colour as feature-state, as a bare MapLibre page
+      // would; no tile is laid out again. Only regions whose colour changed are touched, since MapLibre
+      // rewrites the paint of every region it is given: after a period change many keep their class.
+      const next = new Map<string, string>();
+      for (const [kode, value] of state.values ?? []) next.set(kode, regionFill(value, state.classification, highlightClass));
+      for (const kode of fills.keys()) {
+        if (!next.has(kode)) map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { fill: null });
+      }
+      for (const [kode, fill] of next) {
+        if (fills.get(kode) !== fill) map.setFeatureState({ source: level, sourceLayer: level, id: kode }, { fill });
+      }
+      fills = next;
     }
     // The transient highlight of a region pointed at outside the map; feature-state, like the mouse's own.
     const wanted = state.hoverRegion ? { source: state.level, id: state.hoverRegion } : null;

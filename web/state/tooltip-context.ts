@@ -73,17 +73,21 @@ export function useTooltipContext(args: {
   hovering: boolean;
 }): (kode: string) => ValueContext {
   const { view, indicator, period, shown, regionName, hovering } = args;
-  const ranks = useMemo(
-    () =>
-      shown !== null && indicator !== null && rankable(indicator)
-        ? rankValues(Object.entries(shown).map(([kode, v]) => [kode, v.value] as const), indicator.direction)
-        : null,
-    [shown, indicator],
-  );
+  // Ranked on the first hover over these values, not when they arrive: sorting 7,285 kecamatan
+  // would otherwise sit between the new values and the map's repaint.
+  const ranksOnce = useMemo(() => {
+    let ranks: ReadonlyMap<string, number> | null | undefined;
+    return () =>
+      (ranks ??=
+        shown !== null && indicator !== null && rankable(indicator)
+          ? rankValues(Object.entries(shown).map(([kode, v]) => [kode, v.value] as const), indicator.direction)
+          : null);
+  }, [shown, indicator]);
   const source = useMemo(() => parentSource(view, indicator, period), [view, indicator, period]);
   const parentValue = useParentValue(source, hovering);
   const parentName = view.region === NATIONAL ? 'Indonesia' : (regionName ?? view.region);
   return (kode) => {
+    const ranks = ranksOnce();
     const rank = ranks?.get(kode);
     return {
       rank: rank === undefined || ranks === null ? null : { rank, of: ranks.size },

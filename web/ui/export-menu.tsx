@@ -36,12 +36,15 @@ async function makeFile(format: Format, map: PublishedMap, handle: MapHandle | n
 /**
  * "Unduh": the current map as PNG (2x, 4x) or SVG with title, legend, source and data date, its data
  * as CSV or XLSX, or printed on A4 landscape. Next to an image download, its generated alt text to
- * copy. Also renders the print-only block of credits (publish.css).
+ * copy. While printing, also renders the print-only block of credits (publish.css).
  */
 export function ExportMenu(props: { published: PublishedMap | null; mapHandle: { current: MapHandle | null } }) {
   const { published } = props;
   const [status, setStatus] = useState<{ kind: 'working' | 'done' | 'error'; text: string; alt: string | null } | null>(null);
   const [printImage, setPrintImage] = useState<string | null>(null);
+  // The print sheet is built only while printing: it reads every value shown (sources, alt text),
+  // which would otherwise be redone with each repaint of 7,285 regions for a sheet nobody sees.
+  const [printing, setPrinting] = useState(false);
   useEffect(() => setStatus(null), [published?.view.region, published?.view.indicator, published?.period]);
 
   const run = async (format: Format) => {
@@ -65,12 +68,23 @@ export function ExportMenu(props: { published: PublishedMap | null; mapHandle: {
       const snapshot = await handle.snapshot(2);
       setPrintImage(snapshot.canvas.toDataURL('image/png'));
     }
+    setPrinting(true);
     requestAnimationFrame(() => window.print());
   };
   useEffect(() => {
-    const clear = () => setPrintImage(null);
+    // Ctrl+P comes here too: the sheet is rendered in the microtask after "beforeprint", before the
+    // browser lays out the page for printing (without the map image, which only "Cetak" can take).
+    const start = () => setPrinting(true);
+    const clear = () => {
+      setPrinting(false);
+      setPrintImage(null);
+    };
+    window.addEventListener('beforeprint', start);
     window.addEventListener('afterprint', clear);
-    return () => window.removeEventListener('afterprint', clear);
+    return () => {
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', clear);
+    };
   }, []);
 
   const formats: [Format, string][] = [
@@ -102,6 +116,7 @@ export function ExportMenu(props: { published: PublishedMap | null; mapHandle: {
         {status?.alt && <CopyField name="alt" label={t('publish.altText')} value={status.alt} rows={4} />}
       </details>
       {published &&
+        printing &&
         createPortal(
         <div class="print-only print-sheet" aria-hidden="true">
           <p class="print-title">{publishedTitle(published)}</p>
