@@ -47,16 +47,19 @@ const stats = (xs: number[]) => ({ median: median(xs), p95: quantile(xs, 0.95), 
 const server = process.env.WEB_BENCH_URL ? null : await startAppServer(process.env.WEB_BENCH_DB ? { PGLITE_DIR: process.env.WEB_BENCH_DB } : {}, 600_000);
 const app = process.env.WEB_BENCH_URL ?? (server?.url as string);
 log(`app at ${app}`);
-const TYPES: Record<string, string> = { '.html': 'text/html', '.mjs': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const peerServer: Server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const file = path === '/peer.html' ? 'bench/web/peer.html' : path.startsWith('/ml/') ? join('node_modules/maplibre-gl/dist', path.slice(4).replace(/\.\./g, '')) : null;
+  let body: Buffer;
   try {
     if (!file) throw new Error('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    body = readFileSync(file);
   } catch {
     res.writeHead(404).end();
+    return;
   }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
 });
 await new Promise<void>((resolve) => peerServer.listen(0, '127.0.0.1', resolve));
 const address = peerServer.address();

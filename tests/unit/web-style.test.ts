@@ -68,7 +68,7 @@ describe('buildStyle', () => {
     expect(nttLayers.find((l) => l.id === LAYER.fill('provinsi'))).toBeUndefined();
     // The filter keeps "53.01" and drops "52.01" and "5.3"-like codes of other provinces.
     if (kabkotaFill?.type !== 'fill' || !kabkotaFill.filter) throw new Error('kab/kota fill has no filter');
-    const filter = featureFilter(kabkotaFill.filter, 'layers[kabkota].filter');
+    const filter = featureFilter(kabkotaFill.filter);
     const keeps = (kode: string) => filter.filter({ zoom: 6 }, { type: 3, properties: { kode } } as never);
     expect(keeps('53.01')).toBe(true);
     expect(keeps('53.71')).toBe(true);
@@ -84,7 +84,7 @@ describe('buildStyle', () => {
     expect(outline).toMatchObject({ source: 'kecamatan', filter: ['==', ['get', 'kode'], '51.71.01'] });
     const fill = layers.find((l) => l.id === LAYER.fill('desa'));
     if (fill?.type !== 'fill' || !fill.filter) throw new Error('desa fill has no filter');
-    const filter = featureFilter(fill.filter, 'layers[desa].filter');
+    const filter = featureFilter(fill.filter);
     const keeps = (kode: string) => filter.filter({ zoom: 12 }, { type: 3, properties: { kode } } as never);
     expect(keeps('51.71.01.1001')).toBe(true);
     expect(keeps('51.71.02.1001')).toBe(false);
@@ -105,7 +105,7 @@ describe('buildStyle', () => {
     const ids = layers.map((l) => l.id);
     const fill = layers.find((l) => l.id === LAYER.fill('desa'));
     if (fill?.type !== 'fill' || !fill.filter) throw new Error('desa fill has no filter');
-    const filter = featureFilter(fill.filter, 'layers[desa].filter');
+    const filter = featureFilter(fill.filter);
     const keeps = (kode: string) => filter.filter({ zoom: 12 }, { type: 3, properties: { kode } } as never);
     expect(keeps('32.01.01.2001')).toBe(true);
     expect(keeps('32.01.40.2003')).toBe(true);

@@ -1,5 +1,8 @@
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+// MapLibre 5 (still maintained), not 6: its one file carries the worker inlined and weighs 276 KB
+// gzip, where 6 ships the same code twice, as a main file and a worker file, 414 KB together. That
+// difference is the page's budget of 400 KB for people on slow connections (BENCHMARKS.md "The web
+// map"). The worker starts from a blob: URL, which the Content-Security-Policy allows (worker-src).
+import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { t } from '../i18n/i18n.ts';
 import { LEVELS, levelOfCode, type Camera, type Level } from '../state/view.ts';
@@ -10,9 +13,6 @@ import { overlayWanted, type MapOverlay } from './overlay.ts';
 import { hatchPattern } from './hatch.ts';
 import { buildStyle, hoverSource, INDONESIA_BOUNDS, LAYER, NO_DATA_PATTERN, PALETTE, regionFill } from './style.ts';
 import { installTestHook } from './test-hook.ts';
-
-// Vite serves the worker as its own file; without this MapLibre looks for it next to the page and 404s.
-maplibregl.setWorkerUrl(workerUrl);
 
 /** Everything the map shows; `update` is given the whole of it each time. */
 export interface MapState {
