@@ -31,6 +31,12 @@ const VIEWPORT = { width: 1280, height: 800 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const FIRST = { level: 'provinsi', region: 'ID', indicator: 'prevalensi_stunting', period: '2022' };
 const PERIODS = ['2021', '2022', '2023', '2024', '2025'];
+/**
+ * Each repaint starts from a settled page, for the app and the peer alike: software WebGL keeps the
+ * page's main thread for a few hundred milliseconds after a frame of thousands of regions, and a
+ * change sent at once would be timed with the previous one's tail.
+ */
+const SETTLE_MS = 1000;
 const INDICATORS = ['IH-1', 'IH-2', 'IH-3', 'IH-4', 'IH-5', 'BD-1', 'BD-2', 'BD-3'];
 
 const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -236,6 +242,7 @@ async function repaints(level: string, region: string, labels: '0' | null = null
   await page.goto(`${app}/?${new URLSearchParams({ level, region, indicator: 'IH-1', period: '2024', lock: '1', ...(labels ? { labels } : {}) })}`);
   result.loadMs.app = await waitIdle(page, level);
   for (const change of changes()) await attempt(`app ${change.kind} change at ${level}`, async () => {
+    await page.waitForTimeout(SETTLE_MS);
     const t0 = await page.evaluate(() => performance.now());
     if (change.kind === 'period') await page.getByRole('radio', { name: change.period, exact: true }).check();
     else {
@@ -255,6 +262,7 @@ async function repaints(level: string, region: string, labels: '0' | null = null
   const p = await open(false);
   result.loadMs.peer = await loadPeer(p.page, level, region, 'IH-1', '2024');
   for (const change of changes()) {
+    await p.page.waitForTimeout(SETTLE_MS);
     const ms = await p.page.evaluate(({ indicator, period }) => (window as unknown as { peerRepaint(i: string, p: string): Promise<number> }).peerRepaint(indicator, period), change);
     result.peer[change.kind].push(ms);
   }

@@ -51,6 +51,29 @@ describe('buildStyle', () => {
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
   });
 
+  it('draws hover outlines only when asked for (pointer over the map, or a region pointed at elsewhere)', () => {
+    const visibility = (input: StyleInput) =>
+      buildStyle(input)
+        .layers.filter((l) => l.id === LAYER.hover('kecamatan') || l.id === LAYER.hover('kabkota'))
+        .map((l) => (l.layout as { visibility?: string } | undefined)?.visibility);
+    const kupang: StyleInput = { ...national, level: 'kecamatan', parent: '53.01' };
+    // The children and the parent level's neighbours each have an outline layer.
+    expect(visibility(kupang)).toEqual(['none', 'none']);
+    expect(visibility({ ...kupang, hoverOutline: true })).toEqual(['visible', 'visible']);
+  });
+
+  it('leaves the edges of the fills to the border lines drawn over them (no antialiasing pass)', () => {
+    for (const input of [national, ntt, denpasarSelatan, { ...national, level: 'kecamatan' } satisfies StyleInput]) {
+      const layers = buildStyle(input).layers;
+      const ids = layers.map((l) => l.id);
+      for (const id of [LAYER.noData(input.level), LAYER.fill(input.level)]) {
+        const fill = layers.find((l) => l.id === id);
+        expect(fill?.paint).toMatchObject({ 'fill-antialias': false });
+        expect(ids.indexOf(LAYER.line(input.level))).toBeGreaterThan(ids.indexOf(id));
+      }
+    }
+  });
+
   it('joins values by kode through feature-state', () => {
     for (const source of Object.values(buildStyle(national).sources)) {
       expect(source).toMatchObject({ type: 'vector', promoteId: 'kode' });

@@ -131,7 +131,10 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     classesKey: string;
     selected: string | null;
     highlightClass: number | null;
+    hoverOutline: boolean;
   } | null = null;
+  // Hover outlines are drawn only while the pointer is over the map (style.ts `hoverOutline`).
+  let pointerInside = false;
   /** The colour set on each region of the level shown, as feature-state (see `apply`). */
   let fills = new Map<string, string>();
   let hovered: { source: Level; id: string } | null = null;
@@ -192,10 +195,15 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
   const apply = (state: MapState) => {
     const styleKey = JSON.stringify([state.level, state.parent]);
     const highlightClass = state.highlightClass ?? null;
+    const hoverOutline = pointerInside || (state.hoverRegion ?? null) !== null;
     // The style holds only what is drawn, never the data: a new period, indicator or classification
     // leaves it alone (style.ts FILL_COLOR). A highlight changes one constant opacity, which setStyle's
     // diff applies by itself.
-    const styleChanged = applied?.styleKey !== styleKey || applied.selected !== state.selected || applied.highlightClass !== highlightClass;
+    const styleChanged =
+      applied?.styleKey !== styleKey ||
+      applied.selected !== state.selected ||
+      applied.highlightClass !== highlightClass ||
+      applied.hoverOutline !== hoverOutline;
     if (styleChanged) {
       clearHover();
       ensurePattern();
@@ -206,6 +214,7 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
           parent: state.parent,
           selected: state.selected,
           highlightClass,
+          hoverOutline,
         }),
         { diff: true },
       );
@@ -250,7 +259,7 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     pointedAt = wanted;
     camera.apply(state);
     applyOverlay(state.overlay);
-    applied = { styleKey, values: state.values, classesKey, selected: state.selected, highlightClass };
+    applied = { styleKey, values: state.values, classesKey, selected: state.selected, highlightClass, hoverOutline };
     // Every frame costs: software WebGL on an office PC takes a good part of the 200 ms a repaint may
     // take. While values load nothing new is drawn (the old colours stay), so no frame is asked for;
     // the frame that shows the new colours also ends the "loading" state (the map's idle event).
@@ -308,6 +317,12 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
     map.getCanvas().style.cursor = hit && hit.level !== 'desa' ? 'pointer' : '';
     options.onHover(hit);
   });
+  const setPointerInside = (inside: boolean) => {
+    pointerInside = inside;
+    if (loaded && latest) apply(latest);
+  };
+  map.getCanvasContainer().addEventListener('pointerenter', () => setPointerInside(true));
+  map.getCanvasContainer().addEventListener('pointerleave', () => setPointerInside(false));
   map.on('mouseout', () => {
     clearHover();
     map.getCanvas().style.cursor = '';

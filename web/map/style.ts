@@ -81,6 +81,12 @@ export interface StyleInput {
   readonly selected?: string | null;
   /** A class the person points at in the legend: its regions keep their colour, the others fade. */
   readonly highlightClass?: number | null;
+  /**
+   * Whether hover outlines can be drawn: while the pointer is over the map, or a region is pointed at
+   * elsewhere. Otherwise the outline layers are hidden, and MapLibre neither loads their tiles nor
+   * draws their lines; with software WebGL, thousands of zero-wide lines cost 130-170 ms a frame.
+   */
+  readonly hoverOutline?: boolean;
 }
 
 /**
@@ -126,7 +132,10 @@ function choroplethLayers(
       source: level,
       'source-layer': level,
       ...withFilter,
-      paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': noDataOpacity(highlightClass) },
+      // No antialiased edge pass for either fill: the border line right above covers every edge, and
+      // with software WebGL (office PCs without a usable GPU) the two passes cost ~130 ms a frame for
+      // all kecamatan.
+      paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': noDataOpacity(highlightClass), 'fill-antialias': false },
     },
     {
       id: LAYER.fill(level),
@@ -134,7 +143,7 @@ function choroplethLayers(
       source: level,
       'source-layer': level,
       ...withFilter,
-      paint: { 'fill-color': FILL_COLOR },
+      paint: { 'fill-color': FILL_COLOR, 'fill-antialias': false },
     },
     {
       id: LAYER.line(level),
@@ -164,14 +173,14 @@ function choroplethLayers(
  */
 export const hoverSource = (level: Level) => `${level}-sorot`;
 
-function hoverLayer(level: Level, filter: FilterSpecification | null): LayerSpecification {
+function hoverLayer(level: Level, filter: FilterSpecification | null, shown: boolean): LayerSpecification {
   return {
     id: LAYER.hover(level),
     type: 'line',
     source: hoverSource(level),
     'source-layer': level,
     ...(filter === null ? {} : { filter }),
-    layout: { 'line-join': 'round' },
+    layout: { 'line-join': 'round', visibility: shown ? 'visible' : 'none' },
     paint: {
       'line-color': PALETTE.hoverLine,
       // Zero wide unless hovered: an invisible line of full width still costs its pixels in every frame.
@@ -204,6 +213,7 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
     paint: { 'background-color': PALETTE.sea },
   };
   const parentLevel = input.parent === null ? null : levelOfCode(input.parent);
+  const hoverShown = input.hoverOutline ?? false;
   // Every kab/kota or kecamatan of the country at once (the supervision views, a level chosen for
   // Indonesia): painted without a filter, with the province borders over them for orientation.
   if (input.parent === null && input.level !== 'provinsi') {
@@ -218,14 +228,14 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
         layout: { 'line-join': 'round' },
         paint: { 'line-color': PALETTE.selectedLine, 'line-width': 0.9 },
       },
-      hoverLayer(input.level, null),
+      hoverLayer(input.level, null, hoverShown),
     ];
   }
   if (input.parent === null || parentLevel === null || input.level === 'provinsi') {
     return [
       background,
       ...choroplethLayers('provinsi', null, input.highlightClass ?? null),
-      hoverLayer('provinsi', null),
+      hoverLayer('provinsi', null, hoverShown),
     ];
   }
   const { parent, level } = input;
@@ -261,9 +271,9 @@ function regionLayers(input: StyleInput): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.selectedLine, 'line-width': 1.8 },
     },
-    hoverLayer(level, inRegion(parent)),
+    hoverLayer(level, inRegion(parent), hoverShown),
     // The neighbours of the selected region stay clickable (to move there) and get the hover outline too.
-    hoverLayer(parentLevel, ['!=', ['get', 'kode'], parent]),
+    hoverLayer(parentLevel, ['!=', ['get', 'kode'], parent], hoverShown),
   ];
 }
 
