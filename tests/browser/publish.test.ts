@@ -127,7 +127,7 @@ describe('embed view', () => {
     await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
     expect(await page.getByRole('list', { name: 'Legend' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Zoom in' }).count() + (await page.getByRole('button', { name: 'Perbesar' }).count())).toBe(0);
-    await expect.poll(() => page.locator('figcaption').innerText(), { timeout: 30_000 }).toMatch(/^Map of .+ by regencies\/cities in Nusa Tenggara Timur, 2022\./);
+    await expect.poll(() => page.locator('figcaption').innerText(), { timeout: 30_000 }).toMatch(/^Map of .+ by regency\/city in Nusa Tenggara Timur, 2022\./);
     await expect(page.getByRole('link', { name: 'View in the Stunting Convergence Map' }).count()).resolves.toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'publish-embed-static-en.png') });
   });

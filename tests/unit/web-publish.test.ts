@@ -37,10 +37,20 @@ describe('altText', () => {
   it('is in English when the page is', () => {
     setLanguage('en');
     expect(altText({ ...NTT, regionName: null, level: 'provinsi', demo: true })).toBe(
-      'Map of Prevalensi stunting by provinces in Indonesia, 2022. 2 of 3 provinces are above the target of 14%. ' +
-        'Highest Timor Tengah Selatan (48.3%), lowest Sumba Barat (13.2%). 1 provinces without data. ' +
+      'Map of Prevalensi stunting by province in Indonesia, 2022. 2 of 3 provinces are above the target of 14%. ' +
+        'Highest Timor Tengah Selatan (48.3%), lowest Sumba Barat (13.2%). 1 province without data. ' +
         'Some or all figures are demonstration data, not real data.',
     );
+  });
+
+  it('agrees in number in English: one region is, two regions are', () => {
+    setLanguage('en');
+    const two = { ...NTT, regions: [...NTT.regions, { nama: 'Rote Ndao', value: null }] };
+    expect(altText({ ...two, target: 30 })).toContain('1 of 3 regencies/cities is above the target of 30%. ');
+    expect(altText({ ...two, target: 30 })).toContain('2 regencies/cities without data.');
+    expect(altText({ ...NTT, target: 20, level: 'desa' })).toContain('2 of 3 villages are above the target of 20%. ');
+    expect(altText({ ...NTT, level: 'desa' })).toContain('1 village without data.');
+    expect(altText({ ...NTT, level: 'kecamatan', target: 50 })).toContain('0 of 3 districts are above');
   });
 
   it.each<[string, Partial<AltTextInput>, string]>([

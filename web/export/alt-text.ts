@@ -1,5 +1,5 @@
 import { formatTarget, formatValue } from '../format/number.ts';
-import { t } from '../i18n/i18n.ts';
+import { locale, t } from '../i18n/i18n.ts';
 import type { Level } from '../state/view.ts';
 
 /** What the alt text of a published map is made of: the figures the map paints, with names. */
@@ -27,8 +27,11 @@ export interface AltTextInput {
  */
 export function altText(input: AltTextInput): string {
   const level = t(`level.${input.level}.many`);
+  // "by province", "1 regency/city": English wants the singular there; Indonesian has one form.
+  const levelOne = t(`level.${input.level}.one`).toLocaleLowerCase(locale());
+  const one = (count: number) => new Intl.PluralRules(locale()).select(count) === 'one';
   const where = input.regionName === null ? t('alt.where.national') : t('alt.where.region', { name: input.regionName });
-  const parts = [t('alt.lead', { indicator: input.indicator, level, where, period: input.period ?? '—' })];
+  const parts = [t('alt.lead', { indicator: input.indicator, level: levelOne, where, period: input.period ?? '—' })];
   const withValue = input.regions.filter((r): r is { nama: string; value: number } => r.value !== null && Number.isFinite(r.value));
   const missing = input.regions.length - withValue.length;
   if (withValue.length === 0) {
@@ -38,7 +41,7 @@ export function altText(input: AltTextInput): string {
     if (target !== null && direction !== 'none') {
       const wrong = withValue.filter((r) => (direction === 'lower' ? r.value > target : r.value < target)).length;
       const key = direction === 'lower' ? 'alt.target.above' : 'alt.target.below';
-      parts.push(t(key, { count: wrong, total: withValue.length, level, target: formatTarget(target, input.unit) }));
+      parts.push(t(one(wrong) ? `${key}.one` : key, { count: wrong, total: withValue.length, level, target: formatTarget(target, input.unit) }));
     }
     // Ties are broken by name, so the same data always gives the same sentence.
     const sorted = [...withValue].sort((a, b) => b.value - a.value || a.nama.localeCompare(b.nama));
@@ -47,7 +50,9 @@ export function altText(input: AltTextInput): string {
     if (sorted.length === 1) parts.push(t('alt.single', { name: max.nama, value: formatValue(max.value, input.unit) }));
     else parts.push(t('alt.extremes', { maxName: max.nama, max: formatValue(max.value, input.unit), minName: min.nama, min: formatValue(min.value, input.unit) }));
   }
-  if (missing > 0 && withValue.length > 0) parts.push(t('alt.missing', { count: missing, level }));
+  if (missing > 0 && withValue.length > 0) {
+    parts.push(one(missing) ? t('alt.missing.one', { count: missing, level: levelOne }) : t('alt.missing', { count: missing, level }));
+  }
   if (input.demo) parts.push(t('alt.demo'));
   return parts.join(' ');
 }

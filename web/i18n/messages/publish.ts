@@ -42,10 +42,13 @@ export const id = {
   'alt.where.region': 'di {name}',
   'alt.none': 'Belum ada angka untuk wilayah ini.',
   'alt.target.above': '{count} dari {total} {level} berada di atas target {target}.',
+  'alt.target.above.one': '{count} dari {total} {level} berada di atas target {target}.',
   'alt.target.below': '{count} dari {total} {level} berada di bawah target {target}.',
+  'alt.target.below.one': '{count} dari {total} {level} berada di bawah target {target}.',
   'alt.extremes': 'Tertinggi {maxName} ({max}), terendah {minName} ({min}).',
   'alt.single': '{name}: {value}.',
   'alt.missing': '{count} {level} tanpa data.',
+  'alt.missing.one': '{count} {level} tanpa data.',
   'alt.demo': 'Sebagian atau semua angka adalah data demonstrasi, bukan data nyata.',
 } as const;
 
@@ -92,9 +95,12 @@ export const en: Record<keyof typeof id, string> = {
   'alt.where.region': 'in {name}',
   'alt.none': 'No figures yet for this area.',
   'alt.target.above': '{count} of {total} {level} are above the target of {target}.',
+  'alt.target.above.one': '{count} of {total} {level} is above the target of {target}.',
   'alt.target.below': '{count} of {total} {level} are below the target of {target}.',
+  'alt.target.below.one': '{count} of {total} {level} is below the target of {target}.',
   'alt.extremes': 'Highest {maxName} ({max}), lowest {minName} ({min}).',
   'alt.single': '{name}: {value}.',
   'alt.missing': '{count} {level} without data.',
+  'alt.missing.one': '{count} {level} without data.',
   'alt.demo': 'Some or all figures are demonstration data, not real data.',
 };
