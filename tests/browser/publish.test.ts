@@ -118,6 +118,20 @@ describe('embed view', () => {
     // A message may still carry the old height (a render that was under way); the new one follows.
     await expect.poll(() => heights.at(-1), { timeout: 30_000 }).not.toBe(wide.box.height);
     await expect.poll(async () => (await fit()).style, { timeout: 30_000 }).toBe(`${heights.at(-1)}px`);
+    // The map fitted NTT by itself, so it fits it again at the new size rather than cutting it off.
+    const { bbox } = await m.api<{ bbox: [number, number, number, number] }>('/api/regions/53');
+    const embed = page.frames().find((f) => f.url().includes('/embed'));
+    if (!embed) throw new Error('no embed frame');
+    const nttOnScreen = () =>
+      embed.evaluate(([w, s, e, n]) => {
+        const hook = window.__petaTestHook;
+        const map = document.querySelector('[data-map-state]');
+        if (!hook || !map) return false;
+        const [a, b] = [hook.project([w, s]), hook.project([e, n])];
+        const inside = (p: { x: number; y: number }) => p.x >= -1 && p.y >= -1 && p.x <= map.clientWidth + 1 && p.y <= map.clientHeight + 1;
+        return inside(a) && inside(b);
+      }, bbox);
+    await expect.poll(nttOnScreen, { timeout: 30_000 }).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'publish-embed-narrow.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -108,7 +108,21 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
     options.onLevelZoom(region, cameraOf());
   };
 
+  // A region the map fitted by itself is fitted again when the map changes size (an embed's iframe
+  // follows the page around it: a phone turned, a column reflowed), unless someone has moved the map
+  // since. A view with a camera keeps it, as maps do.
+  let movedByPerson = false;
+  const onGesture = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) movedByPerson = true;
+  };
+  const onResize = () => {
+    if (latest === null || latest.camera !== null || latest.bounds === null || movedByPerson) return;
+    const [w, s, e, n] = latest.bounds;
+    map.fitBounds([w, s, e, n], { padding: options.padding(), duration: 0 });
+  };
+
   const onZoomStart = (e: { originalEvent?: unknown }) => {
+    onGesture(e);
     // Only people zooming move the level; fitting a region or going back in history does not.
     if (!e.originalEvent || gestureStart !== null) return;
     gestureStart = map.getZoom();
@@ -130,8 +144,10 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
   };
 
   map.on('zoomstart', onZoomStart);
+  map.on('dragstart', onGesture);
   map.on('moveend', onMoveEnd);
   map.on('idle', checkLevel);
+  map.on('resize', onResize);
 
   return {
     apply(state) {
@@ -155,6 +171,7 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
         // (chosen again from the search box after panning away).
         if (fittedKey !== boundsKey || hadCamera) {
           pending = null;
+          movedByPerson = false;
           const [w, s, e, n] = state.bounds;
           map.fitBounds([w, s, e, n], { padding: options.padding(), duration: first ? 0 : 700 });
         }
@@ -167,8 +184,10 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
     },
     dispose() {
       map.off('zoomstart', onZoomStart);
+      map.off('dragstart', onGesture);
       map.off('moveend', onMoveEnd);
       map.off('idle', checkLevel);
+      map.off('resize', onResize);
     },
   };
 }
