@@ -17,7 +17,11 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': apiTarget,
+      '/api': {
+        target: apiTarget,
+        // The front end's own modules under web/api/ (client.ts) share the prefix: Vite serves those.
+        bypass: (req) => (/^\/api\/.*\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
       '/tiles': apiTarget,
       '/healthz': apiTarget,
     },

@@ -240,7 +240,7 @@ export function App() {
           )}
           {supervision.panel ?? (<>
           <PanelLegend
-            key={view.lang}
+            key={`legend-${view.lang}`}
             title={indicator ? indicatorName(indicator) : t('ranking.col.value')}
             indicator={indicator}
             unit={unit}
@@ -273,7 +273,7 @@ export function App() {
           )}
           {indicator && ranked.period !== null && ranked.shown && children.status === 'ok' && (
             <PanelRankingTable
-              key={view.lang}
+              key={`ranking-${view.lang}`}
               view={ranked.view}
               indicator={indicator}
               period={ranked.period}
