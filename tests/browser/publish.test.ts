@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { embedSnippet } from '../../web/embed/embed-options.ts';
 import { PNG_LAYOUT } from '../../web/export/png.ts';
-import { STUNTING_PREVALENCE } from '../../web/map/classes.ts';
+import { classIndex, STUNTING_PREVALENCE } from '../../web/map/classes.ts';
 import { LAYER, PALETTE } from '../../web/map/style.ts';
 import { ARTIFACTS, decodePng, hexToRgb, near, openMapPage, type MapPage, type Page, type Rgb } from '../support/browser.ts';
 
@@ -278,10 +278,20 @@ describe('exports of the explorer view (NTT kab/kota, 2022)', () => {
     const rendered = await page.evaluate(async () => {
       window.dispatchEvent(new Event('beforeprint'));
       await Promise.resolve();
-      return document.querySelector('.print-sheet')?.textContent ?? null;
+      const sheet = document.querySelector('.print-sheet');
+      return { text: sheet?.textContent ?? null, image: sheet?.querySelector('img.print-map')?.getAttribute('src') ?? null };
     });
-    expect(rendered).toContain('Periode: 2022');
-    expect(rendered).toContain('Sumber: SSGI 2022, Kemenkes');
+    expect(rendered.text).toContain('Periode: 2022');
+    expect(rendered.text).toContain('Sumber: SSGI 2022, Kemenkes');
+    // With the map as drawn: NTT's kab/kota in their class colours, not a blank canvas.
+    expect(rendered.image).toMatch(/^data:image\/png;base64,/);
+    const { values } = await m.api<{ values: Record<string, { value: number }> }>('/api/values?indicator=prevalensi_stunting&period=2022&level=kabkota&parent=53');
+    const [someValue] = Object.values(values).map((v) => v.value);
+    if (someValue === undefined) throw new Error('no NTT value to look for');
+    const colour = hexToRgb(STUNTING_PREVALENCE.colors[classIndex(someValue, STUNTING_PREVALENCE.breaks)] ?? '#000000');
+    const image = await decodePng(page, Buffer.from((rendered.image ?? '').split(',')[1] ?? '', 'base64'), { colour: { rgb: colour, tolerance: 6 } });
+    expect(image.distinct).toBeGreaterThan(8);
+    expect(image.matching).toBeGreaterThan(100);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(ARTIFACTS, 'publish-ntt-print.png') });
     await page.emulateMedia({ media: null });

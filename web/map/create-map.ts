@@ -77,6 +77,11 @@ export interface MapHandle {
   update(state: MapState): void;
   /** Draws the map at `pixelRatio` once its tiles are loaded and hands back a copy (for image exports). */
   snapshot(pixelRatio: number): Promise<MapSnapshot>;
+  /**
+   * The map as drawn now, as a PNG data URL, at once: for a print started with Ctrl+P, where there
+   * is no time to wait for tiles (the "beforeprint" event gives one task).
+   */
+  imageNow(): string;
   dispose(): void;
 }
 
@@ -373,6 +378,11 @@ export function createMap(container: HTMLElement, options: MapOptions): MapHandl
       } finally {
         map.setPixelRatio(previous);
       }
+    },
+    imageNow() {
+      // Drawn and read in the same task: the canvas keeps no picture between frames.
+      map.redraw();
+      return map.getCanvas().toDataURL('image/png');
     },
     dispose() {
       disposed = true;

@@ -73,8 +73,12 @@ export function ExportMenu(props: { published: PublishedMap | null; mapHandle: {
   };
   useEffect(() => {
     // Ctrl+P comes here too: the sheet is rendered in the microtask after "beforeprint", before the
-    // browser lays out the page for printing (without the map image, which only "Cetak" can take).
-    const start = () => setPrinting(true);
+    // browser lays out the page for printing, with the map as it is drawn at that moment ("Cetak"
+    // waits for every tile at twice the pixels instead).
+    const start = () => {
+      setPrinting(true);
+      setPrintImage((taken) => taken ?? props.mapHandle.current?.imageNow() ?? null);
+    };
     const clear = () => {
       setPrinting(false);
       setPrintImage(null);
