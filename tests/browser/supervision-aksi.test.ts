@@ -173,4 +173,30 @@ describe('Anggaran vs hasil', () => {
     const [pixel] = await m.pixels([point], 'supervision-budget-map-hover.png');
     expectColour(pixel, BIVARIATE_COLORS[classed.cells.get(second as string) as number] as string, `${second} on the map`);
   });
+
+  it('reaches every point from the keyboard, in order of budget, and selects its kab/kota with Enter', async () => {
+    await page.goto(`${m.url}/?level=kabkota&region=53&period=2021&labels=0&mode=budget`);
+    await m.waitForMap(LAYER.fill('kabkota'), '53.');
+    const budgets = await values('anggaran_per_anak', '2021', '53');
+    const classed = bivariate(budgets, await values('prevalensi_stunting', '2021', '53'));
+    const inOrder = [...classed.cells.keys()].sort((a, b) => (budgets.get(a) as number) - (budgets.get(b) as number));
+    const slider = page.getByRole('slider', { name: /Titik kab\/kota menurut anggaran/ });
+    await expect.poll(() => slider.getAttribute('aria-valuemax'), POLL).toBe(String(inOrder.length));
+    await slider.focus();
+    const isHovered = (kode: string) => page.evaluate((k) => window.__petaTestHook?.isHovered('kabkota', k) ?? false, kode);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => isHovered(inOrder[0] as string), POLL).toBe(true);
+    await page.keyboard.press('End');
+    const lastKode = inOrder.at(-1) as string;
+    await expect.poll(() => isHovered(lastKode), POLL).toBe(true);
+    expect(await slider.getAttribute('aria-valuenow')).toBe(String(inOrder.length));
+    // The value text is what a screen reader says: the kab/kota's name and its two figures.
+    const lastName = (await m.api<{ nama: string }>(`/api/regions/${lastKode}`)).nama;
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(new RegExp(`^${lastName}: Rp .+, prevalensi \\d`));
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => isHovered(inOrder.at(-2) as string), POLL).toBe(true);
+    await m.screenshot('supervision-budget-keyboard.png');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => m.param('select'), POLL).toBe(inOrder.at(-2));
+  });
 });

@@ -7,6 +7,10 @@ import { BIVARIATE_COLORS } from '../map/bivariate.ts';
  * point per kab/kota with both figures, coloured by its bivariate cell, with the national 14% target
  * as a dashed line. Linked to the map: pointing at a point outlines its kab/kota there, and the
  * kab/kota under the mouse on the map is drawn here larger and ringed.
+ *
+ * From the keyboard the points are a slider in order of budget (ARIA slider: arrows, Page Up/Down,
+ * Home/End; Enter selects the kab/kota, Escape lets go), its value text the point's reading, so that a
+ * screen reader says each one as it is reached.
  */
 
 export interface ScatterPoint {
@@ -47,9 +51,36 @@ export function Scatterplot(props: { points: readonly ScatterPoint[]; highlighte
   const yTicks = Array.from({ length: top / 10 + 1 }, (_, i) => i * 10);
   const highlighted = points.find((p) => p.kode === props.highlighted) ?? null;
   const title = t('budgetMode.scatter.title');
+  const byBudget = [...points].sort((a, b) => a.budget - b.budget || a.name.localeCompare(b.name));
+  const at = highlighted === null ? -1 : byBudget.indexOf(highlighted);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const last = byBudget.length - 1;
+    const step: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
+    let next: number | null = null;
+    if (e.key in step) next = at < 0 ? 0 : Math.min(last, Math.max(0, at + (step[e.key] ?? 0)));
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    else if (e.key === 'Enter' && highlighted) props.onChoose(highlighted.kode);
+    else if (e.key === 'Escape') props.onPoint(null);
+    else return;
+    e.preventDefault();
+    const point = next === null ? undefined : byBudget[next];
+    if (point) props.onPoint(point.kode);
+  };
   return (
     <figure class="scatter">
       <figcaption>{title}</figcaption>
+      <div
+        class="scatter-keys"
+        role="slider"
+        tabIndex={byBudget.length > 0 ? 0 : -1}
+        aria-label={t('budgetMode.scatter.keys')}
+        aria-valuemin={1}
+        aria-valuemax={Math.max(1, byBudget.length)}
+        aria-valuenow={at < 0 ? 1 : at + 1}
+        aria-valuetext={highlighted ? pointLabel(highlighted) : t('budgetMode.scatter.keysStart')}
+        onKeyDown={onKeyDown}
+      >
       <svg viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} width="100%" role="img" aria-label={title} onMouseLeave={() => props.onPoint(null)}>
         {yTicks.map((v) => (
           <g key={`y${v}`}>
@@ -96,6 +127,7 @@ export function Scatterplot(props: { points: readonly ScatterPoint[]; highlighte
           <circle cx={x(highlighted.budget)} cy={y(highlighted.prevalence)} r={7} class="scatter-highlight" data-highlighted={highlighted.kode} pointer-events="none" />
         )}
       </svg>
+      </div>
       {highlighted && (
         <p class="scatter-readout" aria-live="polite">
           {pointLabel(highlighted)}

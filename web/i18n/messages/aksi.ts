@@ -36,6 +36,8 @@ export const id = {
   'budgetMode.scatter.title': 'Sebaran kab/kota: anggaran per anak (skala log) dan prevalensi',
   'budgetMode.scatter.target': 'target 14%',
   'budgetMode.scatter.point': '{name}: {budget}, prevalensi {prevalence}',
+  'budgetMode.scatter.keys': 'Titik kab/kota menurut anggaran: panah untuk berpindah, Enter untuk memilih',
+  'budgetMode.scatter.keysStart': 'Tekan panah kanan untuk titik pertama',
   'budgetMode.none': 'Tidak ada kab/kota dengan anggaran dan prevalensi sekaligus untuk {period}.',
   'budgetMode.tooltip': 'Anggaran {budget} · prevalensi {prevalence}',
 } as const;
@@ -77,6 +79,8 @@ export const en: Record<keyof typeof id, string> = {
   'budgetMode.scatter.title': 'Kab/kota: budget per child (log scale) and prevalence',
   'budgetMode.scatter.target': 'target 14%',
   'budgetMode.scatter.point': '{name}: {budget}, prevalence {prevalence}',
+  'budgetMode.scatter.keys': 'Kab/kota points by budget: arrows to move, Enter to select',
+  'budgetMode.scatter.keysStart': 'Press the right arrow for the first point',
   'budgetMode.none': 'No kab/kota has both a budget and a prevalence for {period}.',
   'budgetMode.tooltip': 'Budget {budget} · prevalence {prevalence}',
 };
