@@ -133,7 +133,7 @@ function choroplethLayers(
       'source-layer': level,
       ...withFilter,
       // No antialiased edge pass for either fill: the border line right above covers every edge, and
-      // with software WebGL (office PCs without a usable GPU) the two passes cost ~130 ms a frame for
+      // with software WebGL (office PCs without a usable GPU) the two passes cost 130-250 ms a frame for
       // all kecamatan.
       paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': noDataOpacity(highlightClass), 'fill-antialias': false },
     },
