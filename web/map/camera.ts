@@ -115,10 +115,13 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
   const onGesture = (e: { originalEvent?: unknown }) => {
     if (e.originalEvent) movedByPerson = true;
   };
+  const fitRegion = ([w, s, e, n]: readonly [number, number, number, number], duration: number) => {
+    movedByPerson = false;
+    map.fitBounds([w, s, e, n], { padding: options.padding(), duration });
+  };
   const onResize = () => {
     if (latest === null || latest.camera !== null || latest.bounds === null || movedByPerson) return;
-    const [w, s, e, n] = latest.bounds;
-    map.fitBounds([w, s, e, n], { padding: options.padding(), duration: 0 });
+    fitRegion(latest.bounds, 0);
   };
 
   const onZoomStart = (e: { originalEvent?: unknown }) => {
@@ -171,9 +174,7 @@ export function followCamera(map: maplibregl.Map, options: CameraOptions): Camer
         // (chosen again from the search box after panning away).
         if (fittedKey !== boundsKey || hadCamera) {
           pending = null;
-          movedByPerson = false;
-          const [w, s, e, n] = state.bounds;
-          map.fitBounds([w, s, e, n], { padding: options.padding(), duration: first ? 0 : 700 });
+          fitRegion(state.bounds, first ? 0 : 700);
         }
         positioned = true;
       } else {

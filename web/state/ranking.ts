@@ -1,3 +1,5 @@
+import { valueNumbers } from '../api/client.ts';
+
 /**
  * Ranks among sibling regions and the rows of the ranking table. Pure: the values shown on the map
  * and the indicator's direction decide. The server ranks the same way in a region's profile
@@ -105,7 +107,7 @@ export function rankingRows(
   values: Readonly<Record<string, { value: number; numerator?: number; denominator?: number; demo: boolean }>>,
   direction: string | null,
 ): RankingRow[] {
-  const ranks = direction === null ? new Map<string, number>() : rankValues(Object.entries(values).map(([k, v]) => [k, v.value] as const), direction);
+  const ranks = direction === null ? new Map<string, number>() : rankValues(valueNumbers(values), direction);
   return children.map((child) => {
     const v = values[child.kode];
     return {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   regionProfileSchema,
   regionProfileUrl,
+  valueNumbers,
   valuesResponseSchema,
   valuesUrl,
   type Indicator,
@@ -80,7 +81,7 @@ export function useTooltipContext(args: {
     return () =>
       (ranks ??=
         shown !== null && indicator !== null && rankable(indicator)
-          ? rankValues(Object.entries(shown).map(([kode, v]) => [kode, v.value] as const), indicator.direction)
+          ? rankValues(valueNumbers(shown), indicator.direction)
           : null);
   }, [shown, indicator]);
   const source = useMemo(() => parentSource(view, indicator, period), [view, indicator, period]);

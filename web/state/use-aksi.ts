@@ -1,7 +1,7 @@
 import { h, type ComponentChild } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { aksiSummarySchema, aksiTableSchema } from '../../shared/api/aksi.ts';
-import { valuesResponseSchema, valuesUrl, type Indicator } from '../api/client.ts';
+import { valueNumbers, valuesResponseSchema, valuesUrl, type Indicator } from '../api/client.ts';
 import { formatBreak, formatRupiahShort } from '../format/number.ts';
 import { t } from '../i18n/i18n.ts';
 import { bivariate, bivariateClassification, type Bivariate } from '../map/bivariate.ts';
@@ -51,7 +51,7 @@ export function periodFor(view: View, periods: readonly string[], preferred: str
 }
 
 function valueMap(values: Record<string, { value: number }> | null): Map<string, number> | null {
-  return values === null ? null : new Map(Object.entries(values).map(([kode, v]) => [kode, v.value]));
+  return values === null ? null : valueNumbers(values);
 }
 
 export function useAksi(input: {

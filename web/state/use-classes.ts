@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { valuesResponseSchema, valuesUrl, type Indicator } from '../api/client.ts';
+import { valueNumbers, valuesResponseSchema, valuesUrl, type Indicator } from '../api/client.ts';
 import { changeValues } from '../map/change.ts';
 import { STUNTING_PREVALENCE } from '../map/classes.ts';
 import { changeAvailable, classify, type Classed } from '../map/classify.ts';
@@ -50,7 +50,7 @@ export function useClasses(input: {
   const values = useMemo(() => {
     if (compare === null) return current;
     if (current === null || earlierValues === null) return null;
-    return changeValues(current, new Map(Object.entries(earlierValues).map(([kode, v]) => [kode, v.value])));
+    return changeValues(current, valueNumbers(earlierValues));
   }, [compare, current, earlierValues]);
   // While another period loads (a step of play), the classes stay as they were rather than
   // collapsing to one class for no values: the map keeps its old colours until the new ones arrive.

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { valuesResponseSchema, valuesUrl, type ChildRegion, type Indicator } from '../api/client.ts';
+import { valueNumbers, valuesResponseSchema, valuesUrl, type ChildRegion, type Indicator } from '../api/client.ts';
 import { BUDGET_INDICATOR, budgetCircles, referenceValues } from '../map/budget-circles.ts';
 import type { MapLabel, MapOverlay } from '../map/overlay.ts';
 import { labelText } from '../map/region-labels.ts';
@@ -77,7 +77,7 @@ export function useOverlay(
   const budgetData = values.status === 'ok' ? values.data : null;
   const drawn = useMemo(() => {
     if (budgetData === null || regions === null) return null;
-    const amounts = new Map(Object.entries(budgetData.values).map(([kode, v]) => [kode, v.value]));
+    const amounts = valueNumbers(budgetData.values);
     return { ...budgetCircles(regions, amounts), demo: Object.values(budgetData.values).some((v) => v.demo) };
   }, [budgetData, regions]);
 

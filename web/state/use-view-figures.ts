@@ -6,6 +6,7 @@ import {
   indicatorsUrl,
   regionSchema,
   regionUrl,
+  valueNumbers,
   valuesResponseSchema,
   valuesUrl,
   type Indicator,
@@ -44,7 +45,7 @@ export function useViewFigures(view: View) {
   const valueMap = useMemo(
     () =>
       shown !== null
-        ? new Map(Object.entries(shown).map(([kode, v]) => [kode, v.value]))
+        ? valueNumbers(shown)
         : nothingToFetch
           ? new Map<string, number>()
           : null,
